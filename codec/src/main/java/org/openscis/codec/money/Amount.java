@@ -1,0 +1,24 @@
+package org.openscis.codec.money;
+
+/** An amount in minor units of a currency. Never a floating-point number. */
+public record Amount(long minor, Currency currency) {
+
+    /**
+     * Parses a wire amount (decimal major units, at most 13 characters, no sign, at most the currency's exponent in
+     * decimals, e.g. {@code "1"}, {@code "9.37"}). Zero, negative, malformed or too many decimals is an
+     * {@link AmountParse.Invalid} (response code 13).
+     */
+    public static AmountParse parse(String text, Currency currency) {
+        throw new IllegalStateException("pending");
+    }
+
+    /** Like {@link #parse} but zero is allowed (balances). */
+    public static AmountParse parseAllowZero(String text, Currency currency) {
+        throw new IllegalStateException("pending");
+    }
+
+    /** The wire form with exactly the currency's exponent in decimals, e.g. {@code "73.00"}. */
+    public String toWire() {
+        throw new IllegalStateException("pending");
+    }
+}
