@@ -28,6 +28,16 @@ public final class EnvelopeCodec {
         throw new IllegalStateException("pending");
     }
 
+    /** Decodes a JSON object (e.g. decrypted {@code cvmInfo}); null if {@code json} is not exactly one object. */
+    public TrxInfo decodeObject(byte[] json) {
+        throw new IllegalStateException("pending");
+    }
+
+    /** Encodes a JSON object compactly (e.g. the plaintext of a JWE field). */
+    public byte[] encodeObject(TrxInfo object) {
+        throw new IllegalStateException("pending");
+    }
+
     /**
      * The idempotency fingerprint (decisions.md §4): lower-case hex SHA-256 over {@code msgType}, a newline, and the
      * canonical JSON of {@code trxInfo} (members sorted by name at every level, no whitespace, numbers as sent).
