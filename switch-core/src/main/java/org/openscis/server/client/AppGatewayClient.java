@@ -3,6 +3,7 @@ package org.openscis.server.client;
 import io.netty.handler.codec.http.HttpMethod;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class AppGatewayClient implements AutoCloseable {
         try {
             SentRequest request = build(spec);
             return transport.exchange(HttpMethod.valueOf(request.method()), request.path(), request.body(),
-                            request.headers())
+                            request.headers(), spec.timeout)
                     .thenApply(reply -> new SignedExchange(request, inspect(reply)));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -93,13 +94,19 @@ public final class AppGatewayClient implements AutoCloseable {
      * is signed. The response is still decoded and its UPI-JWS checked.
      */
     public CompletableFuture<ClientResponse> send(String path, byte[] body, Map<String, String> headers) {
+        return send(path, body, headers, null);
+    }
+
+    /** As {@link #send(String, byte[], Map)} with its own timeout (null: the client's request timeout). */
+    public CompletableFuture<ClientResponse> send(String path, byte[] body, Map<String, String> headers,
+            Duration timeout) {
         Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         all.put("Content-Type", CONTENT_TYPE_JSON);
         if (headers != null) {
             all.putAll(headers);
         }
         try {
-            return transport.exchange(HttpMethod.POST, path, body, all).thenApply(this::inspect);
+            return transport.exchange(HttpMethod.POST, path, body, all, timeout).thenApply(this::inspect);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

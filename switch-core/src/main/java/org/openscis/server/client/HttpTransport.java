@@ -6,8 +6,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.http.HttpMethod;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -25,6 +27,7 @@ final class HttpTransport implements AutoCloseable {
     private final EventLoopGroup group;
     private final boolean ownsGroup;
     private final ConnectionPool pool;
+    private volatile boolean closed;
 
     HttpTransport(ClientOptions options) {
         this.options = options;
@@ -42,17 +45,29 @@ final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** Sends one request; {@code path} is appended to the base URL's path prefix. */
-    CompletableFuture<HttpReply> exchange(HttpMethod method, String path, byte[] body, Map<String, String> headers) {
+    /**
+     * Sends one request; {@code path} is appended to the base URL's path prefix. {@code timeout} null means the
+     * client's request timeout.
+     */
+    CompletableFuture<HttpReply> exchange(HttpMethod method, String path, byte[] body, Map<String, String> headers,
+            Duration timeout) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("client is closed"));
+        }
         String uri = options.pathPrefix() + (path.startsWith("/") ? path : "/" + path);
         PendingExchange ex = new PendingExchange(method, uri, body, headers);
-        long timeoutNanos = options.requestTimeout().toNanos();
-        ex.timeout(group.next().schedule(() -> onTimeout(ex), timeoutNanos, TimeUnit.NANOSECONDS));
+        Duration deadline = timeout != null ? timeout : options.requestTimeout();
+        try {
+            ex.timeout(group.next().schedule(() -> onTimeout(ex, deadline), deadline.toNanos(),
+                    TimeUnit.NANOSECONDS));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("client is closed", e));
+        }
         pool.submit(ex);
         return ex.result;
     }
 
-    private void onTimeout(PendingExchange ex) {
+    private void onTimeout(PendingExchange ex, Duration deadline) {
         if (!ex.finish()) {
             return;
         }
@@ -62,7 +77,7 @@ final class HttpTransport implements AutoCloseable {
         } else {
             pool.forget(ex);
         }
-        ex.result.completeExceptionally(new TimeoutException("no response within " + options.requestTimeout()
+        ex.result.completeExceptionally(new TimeoutException("no response within " + deadline
                 + " for " + ex.method + " " + ex.uri));
     }
 
@@ -84,6 +99,7 @@ final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         for (ChannelFuture f : pool.close()) {
             f.awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
         }

@@ -1,6 +1,7 @@
 package org.openscis.server.client;
 
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class RequestSpec {
     final String method;
     final String contentType;
     final boolean encryptSensitiveFields;
+    final Duration timeout;
 
     private RequestSpec(Builder b) {
         msgType = b.msgType;
@@ -63,6 +65,7 @@ public final class RequestSpec {
         method = b.method;
         contentType = b.contentType;
         encryptSensitiveFields = b.encryptSensitiveFields;
+        timeout = b.timeout;
     }
 
     /** A correct request of {@code msgType} carrying {@code trxInfo}. */
@@ -104,6 +107,7 @@ public final class RequestSpec {
         private String method = "POST";
         private String contentType = AppGatewayClient.CONTENT_TYPE_JSON;
         private boolean encryptSensitiveFields = true;
+        private Duration timeout;
 
         private Builder(String msgType) {
             this.msgType = msgType;
@@ -229,6 +233,12 @@ public final class RequestSpec {
         /** Whether plain-text sensitive fields are encrypted to the switch first (default true). */
         public Builder encryptSensitiveFields(boolean v) {
             encryptSensitiveFields = v;
+            return this;
+        }
+
+        /** This request's deadline instead of the client's request timeout. */
+        public Builder timeout(Duration v) {
+            timeout = v;
             return this;
         }
 
