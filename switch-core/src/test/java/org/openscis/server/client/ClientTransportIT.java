@@ -17,10 +17,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The HTTP layer of {@link AppGatewayClient} over loopback sockets against {@link FakeSwitch}. */
-@ExtendWith(NettyLeakCheck.class)
 class ClientTransportIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
