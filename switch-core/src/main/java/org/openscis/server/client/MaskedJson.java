@@ -67,7 +67,7 @@ final class MaskedJson {
             Object masked = Masking.maskValue(name, value);
             if (masked == null) {
                 g.writeNull();
-            } else if (masked instanceof BigDecimal d) {
+            } else if (value instanceof BigDecimal d && masked.equals(d.toString())) {
                 g.writeNumber(d);
             } else if (masked instanceof Boolean b) {
                 g.writeBoolean(b);
