@@ -131,12 +131,12 @@ public final class AppGatewayClient implements AutoCloseable {
         return sensitiveFields.decryptResponseFields(trxInfo);
     }
 
-    /** The path a message type is sent to (protocol.md §1.3), or null if the App Gateway does not send it. */
+    /**
+     * The path a message type is sent to (protocol.md §1.3, decisions.md §7.1), or null if the switch does not
+     * receive it. Acquirer types are included: with an acquirer's identity this client plays the acquirer.
+     */
     public static String pathOf(String msgType) {
-        return MessageType.byWireName(msgType)
-                .filter(t -> t.direction() == MessageType.Direction.FROM_APP_GATEWAY)
-                .map(MessageType::path)
-                .orElse(null);
+        return MessageType.byWireName(msgType).filter(MessageType::inbound).map(MessageType::path).orElse(null);
     }
 
     public ClientIdentity identity() {
@@ -212,15 +212,20 @@ public final class AppGatewayClient implements AutoCloseable {
                     : Long.toString(options.clock().instant().getEpochSecond());
             String appId = spec.appId != null ? spec.appId : identity.insID();
             String reqPath = spec.omitReqPath ? null : spec.reqPath != null ? spec.reqPath : path;
-            if (spec.forgesHeader()) {
-                String alg = spec.alg != null ? spec.alg : JwsAlgorithms.forKey(key);
-                List<String> crit = spec.crit != null ? spec.crit : reqPath == null ? THREE_NAME_CRIT : REQUEST_CRIT;
+            String alg = spec.alg != null ? spec.alg : JwsAlgorithms.forKey(key);
+            List<String> crit = spec.crit != null ? spec.crit : reqPath == null ? THREE_NAME_CRIT : REQUEST_CRIT;
+            jws = null;
+            if (!spec.forgesHeader()) {
+                try {
+                    jws = UpiJws.sign(new UpiJwsHeader(alg, kid, crit, uuid, timestamp, appId, reqPath), body, key);
+                } catch (IllegalArgumentException refused) {
+                    // The codec refuses headers the switch would refuse (e.g. a non-numeric UPI-TIMESTAMP), which
+                    // is exactly what a test of the gate may want to send: write that header by hand instead.
+                    jws = null;
+                }
+            }
+            if (jws == null) {
                 jws = ForgedJws.sign(alg, kid, crit, uuid, timestamp, appId, reqPath, body, key);
-            } else {
-                List<String> crit = reqPath == null ? THREE_NAME_CRIT : REQUEST_CRIT;
-                UpiJwsHeader header = new UpiJwsHeader(JwsAlgorithms.forKey(key), kid, crit, uuid, timestamp, appId,
-                        reqPath);
-                jws = UpiJws.sign(header, body, key);
             }
         }
         return spec.corruptSignature ? ForgedJws.corruptSignature(jws) : jws;

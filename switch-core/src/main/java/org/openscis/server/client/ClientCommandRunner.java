@@ -19,29 +19,37 @@ import org.openscis.codec.envelope.TrxInfo;
  * decrypted and masked. With the environment variable {@code OPENSCIS_SHOW_PAN=1} the decrypted PANs are also
  * printed in full.
  */
-final class ClientCommand {
+public final class ClientCommandRunner {
 
+    /** Exit codes as {@code org.openscis.server.cli.ExitCodes} defines them. */
     static final int EXIT_APPROVED = 0;
     static final int EXIT_NOT_APPROVED = 1;
     static final int EXIT_USAGE = 2;
-    static final int EXIT_CONNECTION = 4;
-    static final String SHOW_PAN_ENV = "OPENSCIS_SHOW_PAN";
+    static final int EXIT_CONFIG = 3;
+    static final int EXIT_IO = 4;
+    public static final String SHOW_PAN_ENV = "OPENSCIS_SHOW_PAN";
 
     private final Function<String, String> env;
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
-    ClientCommand(Function<String, String> env) {
+    /** Reads {@value #SHOW_PAN_ENV} from the process environment. */
+    public ClientCommandRunner() {
+        this(System::getenv);
+    }
+
+    ClientCommandRunner(Function<String, String> env) {
         this.env = env;
     }
 
     /**
-     * Returns 0 when the switch approved ({@code 00}) with a valid signature, 1 for any other answer, 2 for unusable
-     * arguments, 4 when no response came (connection refused or closed, timeout, client busy).
+     * Returns 0 when the switch approved ({@code 00}) with a valid signature, 1 for any other response code, 2 for
+     * unusable arguments, 4 when no response came (connection refused or closed, timeout, client busy) or the
+     * response's signature does not verify.
      */
-    int run(AppGatewayClient client, String msgType, String trxJson, String msgId, PrintStream out) {
+    public int run(AppGatewayClient client, String msgType, String trxJson, String msgId, PrintStream out) {
         String path = AppGatewayClient.pathOf(msgType);
         if (path == null) {
-            out.println("error: " + msgType + " is not a message type an App Gateway sends");
+            out.println("error: " + msgType + " is not a message type the switch receives");
             return EXIT_USAGE;
         }
         TrxInfo trx = TrxInfo.EMPTY;
@@ -66,21 +74,27 @@ final class ClientCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             out.println("error: interrupted");
-            return EXIT_CONNECTION;
+            return EXIT_IO;
         }
         printResponse(client, exchange, out);
-        boolean approved = "00".equals(exchange.responseCode()) && exchange.signatureValid();
-        return approved ? EXIT_APPROVED : EXIT_NOT_APPROVED;
+        if (!exchange.signatureValid()) {
+            return EXIT_IO;
+        }
+        return "00".equals(exchange.responseCode()) ? EXIT_APPROVED : EXIT_NOT_APPROVED;
     }
 
     private static int failure(Throwable cause, PrintStream out) {
         if (cause instanceof IOException || cause instanceof TimeoutException || cause instanceof ClientBusyException) {
             out.println("error: no response: " + cause.getMessage());
-            return EXIT_CONNECTION;
+            return EXIT_IO;
         }
-        if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException) {
+        if (cause instanceof IllegalArgumentException) {
             out.println("error: " + cause.getMessage());
             return EXIT_USAGE;
+        }
+        if (cause instanceof IllegalStateException) {
+            out.println("error: " + cause.getMessage());
+            return EXIT_CONFIG;
         }
         out.println("error: " + cause);
         return EXIT_NOT_APPROVED;
