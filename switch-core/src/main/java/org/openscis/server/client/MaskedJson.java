@@ -34,12 +34,31 @@ final class MaskedJson {
         return out.toString();
     }
 
+    /** msgInfo carries no card data, so it is printed as it is (its 14-digit timeStamp is not a PAN). */
     static String render(MsgInfo m) {
         if (m == null) {
             return "null";
         }
-        return render(TrxInfo.builder().put("versionNo", m.versionNo()).put("msgID", m.msgID())
-                .put("timeStamp", m.timeStamp()).put("msgType", m.msgType()).put("insID", m.insID()).build());
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            writeIfPresent(g, "versionNo", m.versionNo());
+            writeIfPresent(g, "msgID", m.msgID());
+            writeIfPresent(g, "timeStamp", m.timeStamp());
+            writeIfPresent(g, "msgType", m.msgType());
+            writeIfPresent(g, "insID", m.insID());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeIfPresent(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
     }
 
     private static void writeObject(JsonGenerator g, TrxInfo object) throws IOException {

@@ -56,7 +56,7 @@ class ClientCommandRunnerIT {
         assertThat(exit).isZero();
         assertThat(output()).contains("> POST " + server.url() + "/scis/switch/cardenrollment", "< HTTP 200",
                 "< signature valid", "< msgResponse 00 Approved", "6233********0060", "\"cvn2\" : \"***\"",
-                "\"accountNo\" : \"0012********5678\"", "\"firstName\" : \"***\"")
+                "\"accountNo\" : \"**********\"", "\"timeStamp\" : \"20", "\"firstName\" : \"***\"")
                 .doesNotContain(SignedEcho.PAN).doesNotContain("(clear)");
     }
 

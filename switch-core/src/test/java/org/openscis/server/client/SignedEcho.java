@@ -56,7 +56,7 @@ final class SignedEcho implements Function<FakeSwitch.Received, FakeSwitch.Answe
         DecodeResult decoded = codec.decode(r.body());
         if (!(decoded instanceof DecodeResult.Ok ok) || ok.envelope().msgInfo() == null) {
             byte[] body = codec.encode(new Envelope(null, null, new MsgResponse("30", "Message format error")));
-            return signed(400, body, "");
+            return signed(400, body, TestKeys.INS_ID);
         }
         Envelope request = ok.envelope();
         String problem = requestProblem(r);
