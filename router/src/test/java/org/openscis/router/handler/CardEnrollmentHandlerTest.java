@@ -415,6 +415,15 @@ class CardEnrollmentHandlerTest {
         }
 
         @Test
+        void invalidUtf8OrDeepNestingIs30NotAnException() {
+            byte[] badUtf8 = {'{', '"', 'p', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+            assertThat(enrollRaw(FakeFieldCrypto.sealForSwitch(badUtf8), DEBIT.prdNo(), DEVICE).code())
+                    .isEqualTo(ResponseCode.FORMAT_ERROR);
+            String deep = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
+            assertThat(enroll(deep).code()).isEqualTo(ResponseCode.FORMAT_ERROR);
+        }
+
+        @Test
         void neitherPanNorAccountNoIs30() {
             Outcome outcome = enroll(json("firstName", "chen"));
             assertThat(outcome.code()).isEqualTo(ResponseCode.FORMAT_ERROR);

@@ -18,7 +18,11 @@ public final class FakeFieldCrypto implements FieldCrypto {
 
     /** What an App Gateway would send: {@code plaintext} "encrypted" to the switch. */
     public static String sealForSwitch(String plaintext) {
-        return SWITCH_PREFIX + b64(plaintext.getBytes(StandardCharsets.UTF_8));
+        return sealForSwitch(plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sealForSwitch(byte[] plaintext) {
+        return SWITCH_PREFIX + b64(plaintext);
     }
 
     /** Opens what {@link #encryptFor} produced for {@code insId}; throws if it was not for that participant. */
