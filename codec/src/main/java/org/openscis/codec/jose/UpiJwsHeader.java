@@ -1,5 +1,7 @@
 package org.openscis.codec.jose;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,7 +21,8 @@ public record UpiJwsHeader(String alg, String kid, List<String> crit, String uui
     private static final List<String> RESPONSE_CRIT = List.of(UUID, TIMESTAMP, APPID);
 
     public UpiJwsHeader {
-        crit = crit == null ? null : List.copyOf(crit);
+        // Not List.copyOf: a parsed list is checked for bad names later, and must not throw on a null here.
+        crit = crit == null ? null : Collections.unmodifiableList(new ArrayList<>(crit));
     }
 
     /** The four-name form for requests, callbacks and CBS calls; {@code crit} is filled in. */

@@ -143,7 +143,7 @@ class KeyMaterialTest {
         assertThatThrownBy(() -> KeyMaterial.readPrivateKey(truncated))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RSA PRIVATE KEY");
         assertThatThrownBy(() -> KeyMaterial.readPrivateKey(pkcs1.replace("-----END RSA", "-----END EC")))
-                .hasMessageContaining("no complete PEM block");
+                .hasMessageContaining("has no matching END line");
         assertThatThrownBy(() -> KeyMaterial.readPrivateKey(TestKeys.resource("rsa-encrypted.pem")))
                 .hasMessageContaining("encrypted");
         assertThatThrownBy(() -> KeyMaterial.readPrivateKey(pkcs1.replace("\n\n", "\n").replaceFirst(
@@ -158,6 +158,15 @@ class KeyMaterialTest {
         String badJwk = "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"d\":\"c2VjcmV0LWV4cG9uZW50\",\"p\":5}";
         assertThatThrownBy(() -> KeyMaterial.readPrivateKey(badJwk))
                 .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("c2VjcmV0");
+    }
+
+    @Test
+    void hostilePemTextIsRefusedQuickly() {
+        String manyBegins = "-----BEGIN PRIVATE KEY-----\n".repeat(KeyMaterial.MAX_KEY_TEXT_CHARS / 30);
+        String longLabel = "-----BEGIN " + "A".repeat(100_000) + "-----";
+
+        assertThatThrownBy(() -> KeyMaterial.readPrivateKey(manyBegins)).hasMessageContaining("no matching END");
+        assertThatThrownBy(() -> KeyMaterial.readPublicKey(longLabel)).hasMessageContaining("BEGIN line");
     }
 
     @Test

@@ -371,6 +371,10 @@ class UpiJwsTest {
         UpiJwsHeader wrongCrit = new UpiJwsHeader("RS256", "1", List.of("UPI-UUID"), "a", "1", "2", null);
         assertThatThrownBy(() -> UpiJws.sign(wrongCrit, BODY, TestKeys.RSA.getPrivate()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crit");
+        UpiJwsHeader nullName = new UpiJwsHeader("RS256", "1", java.util.Arrays.asList("UPI-UUID", null), "a", "1",
+                "2", null);
+        assertThatThrownBy(() -> UpiJws.sign(nullName, BODY, TestKeys.RSA.getPrivate()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crit");
         UpiJwsHeader badTimestamp = new UpiJwsHeader("RS256", "1", null, "a", "12:00", "2", null);
         assertThatThrownBy(() -> UpiJws.sign(badTimestamp, BODY, TestKeys.RSA.getPrivate()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UPI-TIMESTAMP");
