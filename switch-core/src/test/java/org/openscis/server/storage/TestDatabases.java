@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openscis.server.config.StorageConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fresh, migrated databases for storage tests. H2 is a file database in a temporary directory (the production
@@ -24,6 +26,7 @@ import org.openscis.server.config.StorageConfig;
  */
 final class TestDatabases {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TestDatabases.class);
     static final String PG_URL_VARIABLE = "OPENSCIS_TEST_PG_URL";
     private static final int POOL_SIZE = 6;
     private static String postgresBaseUrl;
@@ -76,6 +79,7 @@ final class TestDatabases {
                 postgresUnavailable = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
         }
+        LOG.warn("PostgreSQL variant of the storage tests skipped: {}", postgresUnavailable);
         Assumptions.abort("PostgreSQL variant skipped: " + PG_URL_VARIABLE + " is not set and embedded PostgreSQL "
                 + "did not start (" + postgresUnavailable + "; it cannot run as root"
                 + ("root".equals(System.getProperty("user.name").toLowerCase(Locale.ROOT)) ? ", and this is root" : "")
