@@ -1,0 +1,185 @@
+package org.openscis.server.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.openscis.codec.ResponseCode;
+import org.openscis.codec.envelope.EnvelopeCodec;
+import org.openscis.codec.envelope.MsgInfo;
+import org.openscis.router.Handler;
+import org.openscis.router.HandlerRegistry;
+import org.openscis.router.Outcome;
+import org.openscis.router.Request;
+import org.openscis.server.gate.GateDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs admitted requests exactly once per (insID, msgID) (decisions.md §4): the first request claims the key
+ * durably and runs its handler; an exact retry gets the stored response again; a retry of a request still in flight
+ * waits for it within its own deadline ({@code 04} if still unknown then); the same msgID with other content gets
+ * {@code 94}. Called on a worker thread: it may block on storage.
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final long POLL_MILLIS = 100;
+
+    private final HandlerRegistry handlers;
+    private final IdempotencyPort idempotency;
+    private final ResponseFactory responses;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+    private final Duration deadline;
+    private final Map<String, CompletableFuture<Reply>> inFlight = new ConcurrentHashMap<>();
+
+    public Dispatcher(HandlerRegistry handlers, IdempotencyPort idempotency, ResponseFactory responses, Clock clock,
+            ScheduledExecutorService timer, Duration deadline) {
+        this.handlers = handlers;
+        this.idempotency = idempotency;
+        this.responses = responses;
+        this.clock = clock;
+        this.timer = timer;
+        this.deadline = deadline;
+    }
+
+    /** Never completes exceptionally: failures become {@code 96} replies. */
+    public CompletableFuture<Reply> dispatch(GateDecision.Admitted admitted) {
+        Instant receivedAt = clock.instant();
+        MsgInfo msgInfo = admitted.envelope().msgInfo();
+        String appId = msgInfo.insID();
+        Optional<Handler> handler = handlers.find(admitted.type());
+        if (handler.isEmpty()) {
+            return CompletableFuture.completedFuture(responses.reply(200, msgInfo, null, ResponseCode.NOT_SUPPORTED,
+                    "message type not supported by this switch yet", appId));
+        }
+        String fingerprint = EnvelopeCodec.fingerprint(msgInfo.msgType(), admitted.envelope().trxInfo());
+        IdempotencyPort.Claim claim;
+        try {
+            claim = idempotency.claim(appId, msgInfo.msgID(), msgInfo.msgType(), fingerprint, receivedAt);
+        } catch (RuntimeException e) {
+            LOG.error("idempotency store unavailable for {}", msgInfo.msgType(), e);
+            return CompletableFuture.completedFuture(unavailable(msgInfo));
+        }
+        if (claim instanceof IdempotencyPort.Claim.Existing existing) {
+            return retry(msgInfo, fingerprint, existing, receivedAt);
+        }
+        return run(handler.get(), admitted, receivedAt);
+    }
+
+    private CompletableFuture<Reply> run(Handler handler, GateDecision.Admitted admitted, Instant receivedAt) {
+        MsgInfo msgInfo = admitted.envelope().msgInfo();
+        String key = key(msgInfo);
+        CompletableFuture<Reply> result = new CompletableFuture<>();
+        inFlight.put(key, result);
+        CompletableFuture<Outcome> outcome;
+        try {
+            outcome = handler.handle(new Request(admitted.type(), admitted.envelope(), admitted.participant(),
+                    receivedAt)).toCompletableFuture();
+        } catch (RuntimeException e) {
+            outcome = CompletableFuture.failedFuture(e);
+        }
+        outcome.whenComplete((o, error) -> {
+            Reply reply = error == null ? finish(msgInfo, o) : failed(msgInfo, error);
+            inFlight.remove(key);
+            result.complete(reply);
+        });
+        return withDeadline(result, msgInfo, receivedAt);
+    }
+
+    /** Stores the handler's response durably before it is sent (decisions.md §5: durable before acknowledged). */
+    private Reply finish(MsgInfo msgInfo, Outcome outcome) {
+        byte[] body = responses.body(msgInfo, outcome.trxInfo(), outcome.code(), outcome.responseMsg());
+        try {
+            idempotency.complete(msgInfo.insID(), msgInfo.msgID(), outcome.code().code(), body, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("could not store the response of {} {}", msgInfo.msgType(), msgInfo.msgID(), e);
+            return unavailable(msgInfo);
+        }
+        return new Reply(200, body, outcome.code().code(), msgInfo.insID());
+    }
+
+    private Reply failed(MsgInfo msgInfo, Throwable error) {
+        LOG.error("handler of {} failed for {}", msgInfo.msgType(), msgInfo.msgID(), error);
+        try {
+            idempotency.release(msgInfo.insID(), msgInfo.msgID());
+        } catch (RuntimeException e) {
+            LOG.error("could not release the claim of {}", msgInfo.msgID(), e);
+        }
+        return unavailable(msgInfo);
+    }
+
+    private CompletableFuture<Reply> retry(MsgInfo msgInfo, String fingerprint, IdempotencyPort.Claim.Existing existing,
+            Instant receivedAt) {
+        if (!existing.fingerprint().equals(fingerprint)) {
+            return CompletableFuture.completedFuture(responses.reply(200, msgInfo, null,
+                    ResponseCode.DUPLICATED_TRANSACTION, "msgID already used with other content", msgInfo.insID()));
+        }
+        if (existing.done()) {
+            return CompletableFuture.completedFuture(stored(msgInfo, existing.responseBody()));
+        }
+        CompletableFuture<Reply> local = inFlight.get(key(msgInfo));
+        if (local != null) {
+            return withDeadline(local.thenApply(r -> r), msgInfo, receivedAt);
+        }
+        CompletableFuture<Reply> polled = new CompletableFuture<>();
+        schedulePoll(polled, msgInfo);
+        return withDeadline(polled, msgInfo, receivedAt);
+    }
+
+    /** The original was claimed on another node (or before a restart): watch storage for its response. */
+    private void schedulePoll(CompletableFuture<Reply> target, MsgInfo msgInfo) {
+        timer.schedule(() -> {
+            if (target.isDone()) {
+                return;
+            }
+            try {
+                Optional<IdempotencyPort.Claim.Existing> now = idempotency.find(msgInfo.insID(), msgInfo.msgID());
+                if (now.isPresent() && now.get().done()) {
+                    target.complete(stored(msgInfo, now.get().responseBody()));
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("polling the original of {} failed", msgInfo.msgID(), e);
+            }
+            schedulePoll(target, msgInfo);
+        }, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static Reply stored(MsgInfo msgInfo, byte[] body) {
+        return new Reply(200, body, StoredResponses.responseCode(body), msgInfo.insID());
+    }
+
+    private CompletableFuture<Reply> withDeadline(CompletableFuture<Reply> reply, MsgInfo msgInfo,
+            Instant receivedAt) {
+        Duration left = deadline.minus(Duration.between(receivedAt, clock.instant()));
+        Reply pending = responses.reply(200, msgInfo, null, ResponseCode.PENDING, null, msgInfo.insID());
+        if (left.isNegative() || left.isZero()) {
+            return reply.isDone() ? reply : CompletableFuture.completedFuture(pending);
+        }
+        CompletableFuture<Reply> bounded = new CompletableFuture<>();
+        reply.whenComplete((r, e) -> bounded.complete(e == null ? r : unavailable(msgInfo)));
+        timer.schedule(() -> bounded.complete(pending), left.toMillis(), TimeUnit.MILLISECONDS);
+        return bounded;
+    }
+
+    private Reply unavailable(MsgInfo msgInfo) {
+        return responses.reply(503, msgInfo, null, ResponseCode.SYSTEM_ERROR, null, msgInfo.insID());
+    }
+
+    private static String key(MsgInfo msgInfo) {
+        return msgInfo.insID() + '\u0000' + msgInfo.msgID();
+    }
+
+    /** For tests: requests currently running on this node. */
+    int inFlightCount() {
+        return inFlight.size();
+    }
+
+}
