@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
             + "send, verify, decrypt, print.",
             "Exit code 0 when the response code is 00, 1 for any other response code, 4 when the switch cannot be "
                 + "reached."},
-        footer = {"", "Example: openscis client CARD_ENROLLMENT --trx '{\"deviceID\":\"d1\",\"userID\":\"u1\","
-            + "\"prdNo\":\"1003\",\"cvmInfo\":{\"accountNo\":\"100000001\"}}'"})
+        footer = {"", "Examples:", "  openscis client CVM_INQUIRY",
+            "  openscis client CARD_STATUS_INQUIRY --trx @trx.json --url http://127.0.0.1:18080"})
 final class ClientCommand implements Callable<Integer> {
 
     static final String DATA_DIR_ENV = "OPENSCIS_DATA_DIR";
@@ -48,8 +48,7 @@ final class ClientCommand implements Callable<Integer> {
     private String msgType;
 
     @Option(names = "--profile", paramLabel = "DIR", description = "Client profile directory (default: "
-            + "$" + DATA_DIR_ENV + "/" + DevKeyBootstrap.PROFILE_DIR + ", else ./data/" + DevKeyBootstrap.PROFILE_DIR
-            + ").")
+            + DevKeyBootstrap.PROFILE_DIR + " in $" + DATA_DIR_ENV + ", else in ./data).")
     private Path profile;
 
     @Option(names = "--trx", paramLabel = "JSON|@FILE", description = "trxInfo as a JSON object, or @file to read "

@@ -102,9 +102,7 @@ final class ConfigBinder {
             }
             return p;
         });
-        if (protocols.isEmpty()) {
-            f.problem("protocols", "must name at least one protocol");
-        }
+        f.rejectEmpty("protocols", "must name at least one protocol (leave it out for TLSv1.3 and TLSv1.2)");
         f.finish();
         return new TlsConfig(file(f, "certFile", cert, paths), file(f, "keyFile", key, paths),
                 file(f, "clientCaFile", clientCa, paths), protocols);
@@ -156,9 +154,8 @@ final class ConfigBinder {
             ref.finish();
             return new SwitchKeysConfig.KeyRef(kid, file);
         });
-        if (encryption.isEmpty() && !f.has("encryptionKeys")) {
-            f.problem("encryptionKeys", "is required: at least one {kid, file} the switch decrypts JWE fields with");
-        }
+        f.requireElements("encryptionKeys", encryption,
+                "is required: at least one {kid, file} the switch decrypts JWE fields with");
         String dataKeys = file(f, "dataKeysFile", f.text("dataKeysFile", "data:keys/data-keys.json"), paths);
         boolean generate = f.bool("generateIfMissing", false);
         f.finish();

@@ -200,6 +200,30 @@ final class Fields {
         return list(name, fallback, Element::text);
     }
 
+    /**
+     * Reports a list that is required but absent or written empty ({@code []}). A list whose elements were all
+     * invalid is not reported again: its elements already were.
+     */
+    void requireElements(String name, List<?> values, String problem) {
+        if (values.isEmpty() && (!has(name) || writtenEmpty(name))) {
+            problem(name, problem);
+        }
+    }
+
+    /**
+     * Reports an optional list written empty: an empty allow-list would silently allow nothing, while leaving the key
+     * out selects the documented default.
+     */
+    void rejectEmpty(String name, String problem) {
+        if (writtenEmpty(name)) {
+            problem(name, problem);
+        }
+    }
+
+    private boolean writtenEmpty(String name) {
+        return entries.get(name) instanceof YamlNode.Sequence sequence && sequence.items().isEmpty();
+    }
+
     /** Reports every key present but never read. Call after all reads. */
     void finish() {
         for (Map.Entry<String, YamlNode> entry : entries.entrySet()) {

@@ -2,6 +2,7 @@ package org.openscis.server.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Currency;
 import java.util.regex.Pattern;
 
 /** The shapes configuration values must have; each check returns a problem text or null when the value is fine. */
@@ -23,6 +24,17 @@ final class Formats {
     /** Null when {@code value} matches, else "must be {@code shape}, found ...". */
     static String match(String value, Pattern pattern, String shape) {
         return pattern.matcher(value).matches() ? null : "must be " + shape + ", found \"" + value + "\"";
+    }
+
+    /** Null for a numeric ISO 4217 code of a currency the JDK knows (e.g. 344, 156, 840). */
+    static String currency(String value) {
+        String shape = match(value, CURRENCY, "an ISO 4217 numeric code (3 digits)");
+        if (shape != null) {
+            return shape;
+        }
+        int code = Integer.parseInt(value);
+        boolean known = Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getNumericCode() == code);
+        return known ? null : "is not an ISO 4217 currency code, found \"" + value + "\"";
     }
 
     /** Null for an absolute http or https URL with a host. */

@@ -33,10 +33,12 @@ final class IssuerBinder {
     }
 
     List<IssuerConfig> issuers(Fields top, String key) {
-        return top.list(key, List.of(), e -> {
+        List<IssuerConfig> issuers = top.list(key, List.of(), e -> {
             Fields f = e.fields();
             return f == null ? null : issuer(f);
         });
+        top.requireElements(key, issuers, "is required: at least one issuer with its card products");
+        return issuers;
     }
 
     private IssuerConfig issuer(Fields f) {
@@ -54,9 +56,7 @@ final class IssuerBinder {
             Fields p = e.fields();
             return p == null ? null : product(p);
         });
-        if (products.isEmpty() && !f.has("products")) {
-            f.problem("products", "is required: at least one card product");
-        }
+        f.requireElements("products", products, "is required: at least one card product");
         f.finish();
         return new IssuerConfig(iin, name, products, cbs);
     }
@@ -106,15 +106,14 @@ final class IssuerBinder {
         String cardType = f.required("cardType");
         String currency = f.required("currency");
         if (currency != null) {
-            check(f, "currency", Formats.match(currency, Formats.CURRENCY, "an ISO 4217 numeric code (3 digits)"));
+            check(f, "currency", Formats.currency(currency));
         }
         List<CardFaceConfig> cardFaces = f.list("cardFaces", List.of(), e -> {
             Fields c = e.fields();
             return c == null ? null : cardFace(c);
         });
-        if (cardFaces.isEmpty() && !f.has("cardFaces")) {
-            f.problem("cardFaces", "is required: at least one card face (the first is the default)");
-        }
+        f.requireElements("cardFaces", cardFaces, "is required: at least one card face (the first is the default)");
+        f.rejectEmpty("allowedMessageTypes", "must name at least one message type (leave it out to allow all)");
         List<MessageType> allowed = f.list("allowedMessageTypes", inboundTypes(), e -> {
             String name = e.text();
             Optional<MessageType> type = name == null ? Optional.empty() : Fields.parseEnum(name, MessageType.class);
@@ -192,9 +191,7 @@ final class IssuerBinder {
             }
             return name;
         });
-        if (fields.isEmpty() && f.has("cvmFields")) {
-            f.problem("cvmFields", "must name at least one field");
-        }
+        f.rejectEmpty("cvmFields", "must name at least one field");
         return fields;
     }
 

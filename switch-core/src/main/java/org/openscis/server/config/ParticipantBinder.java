@@ -56,6 +56,7 @@ final class ParticipantBinder {
             }
             return alg;
         });
+        f.rejectEmpty("signingAlgorithms", "must name at least one algorithm (leave it out for RS256)");
         String encryptionFile = ConfigBinder.file(f, "encryptionKeyFile", f.text("encryptionKeyFile"), paths);
         String encryptionKid = ConfigBinder.kid(f, "encryptionKid", f.text("encryptionKid"));
         if (encryptionFile != null && encryptionKid == null && !f.has("encryptionKid")) {
@@ -122,7 +123,7 @@ final class ParticipantBinder {
         } else if (node != null) {
             f.problem("signingKeys", "must map each kid to its public key file, found " + YamlNode.kindOf(node));
         }
-        if (node == null) {
+        if (keys.isEmpty()) {
             f.problem("signingKeys", "is required: at least one kid and its public key file");
         }
         return Collections.unmodifiableMap(keys);
@@ -174,6 +175,7 @@ final class ParticipantBinder {
                 all.add(type);
             }
         }
+        f.rejectEmpty("allowedMessageTypes", "must name at least one message type (leave it out to allow all)");
         return f.list("allowedMessageTypes", List.copyOf(all), e -> {
             String name = e.text();
             if (name == null) {

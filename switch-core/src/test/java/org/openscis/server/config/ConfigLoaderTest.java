@@ -340,6 +340,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void emptyListsAreNamedWhereAnEmptyListWouldMeanNothingWorks() {
+        List<String> problems = problems(TestConfigs.MINIMAL
+                .replace("      \"2000000000001\": \"data:keys/appgw-signing.pub.pem\"\n", "      {}\n")
+                .replace("    callbackUrl: http://127.0.0.1:8082/callback\n",
+                        "    callbackUrl: http://127.0.0.1:8082/callback\n    allowedMessageTypes: []\n"
+                                + "    signingAlgorithms: []\n")
+                .replace("        cardType: Virtual Card\n", "        cardType: Virtual Card\n        cvmFields: []\n")
+                .replace("        currency: \"344\"", "        currency: \"001\""));
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("participants[0].signingKeys: is required"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
+                "participants[0].allowedMessageTypes: must name at least one message type (leave it out to allow all)"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
+                "participants[0].signingAlgorithms: must name at least one algorithm"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
+                "issuers[0].products[0].cvmFields: must name at least one field"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
+                "issuers[0].products[0].currency: is not an ISO 4217 currency code, found \"001\""));
+        String noIssuers = TestConfigs.MINIMAL.substring(0, TestConfigs.MINIMAL.indexOf("issuers:")) + "issuers: []\n";
+        assertThat(problems(noIssuers)).containsExactly(
+                "issuers: is required: at least one issuer with its card products (line 15)");
+    }
+
+    @Test
     void keyFilesMustExistWhenTheyAreNotGenerated() {
         List<String> problems = problems(TestConfigs.MINIMAL.replace("generateIfMissing: true",
                 "generateIfMissing: false"));
