@@ -58,11 +58,11 @@ public final class ConfigLoader {
         YamlNode interpolated = new EnvInterpolator(env).interpolate(tree, "", problems);
         OpenScisConfig config = new ConfigBinder(problems, source.getParent(), workingDir, dataDirOverride)
                 .bind(interpolated);
-        boolean wellFormed = problems.isEmpty();
-        if (wellFormed && beforeFileChecks != null) {
+        boolean bootstrapped = problems.isEmpty() && beforeFileChecks != null;
+        if (bootstrapped) {
             beforeFileChecks.run(config);
         }
-        boolean keysMayBeGenerated = config.switchKeys().generateIfMissing() && !(wellFormed && beforeFileChecks != null);
+        boolean keysMayBeGenerated = config.switchKeys().generateIfMissing() && !bootstrapped;
         ConfigFilePaths paths = new ConfigFilePaths(source.getParent(), config.dataPath());
         new ConfigFiles(problems, paths, keysMayBeGenerated).check(config);
         if (!problems.isEmpty()) {

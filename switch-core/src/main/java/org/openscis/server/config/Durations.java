@@ -34,7 +34,7 @@ public final class Durations {
         });
     }
 
-    /** The shortest exact spelling in the format {@link #parse} reads, e.g. {@code 300s}, {@code 48h} (never days: hours read better in limits). */
+    /** The shortest exact spelling {@link #parse} reads, e.g. {@code 300s}, {@code 48h}; never days. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();
         if (millis % 1000 != 0) {

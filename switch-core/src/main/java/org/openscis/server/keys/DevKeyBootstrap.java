@@ -78,9 +78,10 @@ public final class DevKeyBootstrap implements ConfigLoader.BeforeFileChecks {
     }
 
     private static void warn(Result result) {
+        String newline = System.lineSeparator();
         StringBuilder files = new StringBuilder();
-        result.generatedKeyFiles().forEach(f -> files.append(System.lineSeparator()).append("    ").append(f));
-        result.profileDirs().forEach(d -> files.append(System.lineSeparator()).append("    client profile: ").append(d));
+        result.generatedKeyFiles().forEach(f -> files.append(newline).append("    ").append(f));
+        result.profileDirs().forEach(d -> files.append(newline).append("    client profile: ").append(d));
         LOG.warn("""
 
                 ************************************************************************************

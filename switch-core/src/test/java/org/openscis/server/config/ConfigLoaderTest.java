@@ -351,7 +351,7 @@ class ConfigLoaderTest {
 
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("participants[0].signingKeys: is required"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
-                "participants[0].allowedMessageTypes: must name at least one message type (leave it out to allow all)"));
+                "participants[0].allowedMessageTypes: must name at least one message type"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
                 "participants[0].signingAlgorithms: must name at least one algorithm"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(

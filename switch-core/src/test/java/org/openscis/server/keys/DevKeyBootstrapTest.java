@@ -106,15 +106,12 @@ class DevKeyBootstrapTest {
         Path data = tmp.resolve("data");
         loader(data).load(TestConfigs.shipped());
 
-        for (Path privateKey : List.of(data.resolve("keys/switch-signing.pem"), data.resolve("keys/switch-encryption.pem"),
-                data.resolve("appgw-profile/appgw-signing.pem"), data.resolve("appgw-profile/appgw-encryption.pem"))) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateKey)))
-                    .as(privateKey.toString()).isEqualTo("rw-------");
+        for (String privateKey : List.of("keys/switch-signing.pem", "keys/switch-encryption.pem",
+                "appgw-profile/appgw-signing.pem", "appgw-profile/appgw-encryption.pem")) {
+            assertThat(permissions(data.resolve(privateKey))).as(privateKey).isEqualTo("rw-------");
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("appgw-profile"))))
-                .isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("keys/switch-signing.pub.pem"))))
-                .isEqualTo("rw-r--r--");
+        assertThat(permissions(data.resolve("appgw-profile"))).isEqualTo("rwx------");
+        assertThat(permissions(data.resolve("keys/switch-signing.pub.pem"))).isEqualTo("rw-r--r--");
     }
 
     @Test
@@ -177,6 +174,10 @@ class DevKeyBootstrapTest {
     private ConfigLoader loader(Path data) {
         return TestConfigs.loader(tmp, Map.of()).dataDirOverride(data).beforeFileChecks(new DevKeyBootstrap())
                 .build();
+    }
+
+    private static String permissions(Path file) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
     private static PublicKey publicKey(Path file) throws Exception {
