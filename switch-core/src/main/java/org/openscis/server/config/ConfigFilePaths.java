@@ -9,25 +9,25 @@ import java.nio.file.Path;
  * configuration file (files an operator ships with the config: partner keys, card art, TLS material); absolute names
  * stay as written. The result is absolute and normalised.
  */
-public final class ConfigFilePaths {
+final class ConfigFilePaths {
 
     /** Prefix of names inside the data directory, e.g. {@code data:keys/switch-signing.pem}. */
-    public static final String DATA_PREFIX = "data:";
+    static final String DATA_PREFIX = "data:";
 
     private final Path configDir;
     private final Path dataDir;
 
-    public ConfigFilePaths(Path configDir, Path dataDir) {
+    ConfigFilePaths(Path configDir, Path dataDir) {
         this.configDir = configDir.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
     }
 
-    public Path dataDir() {
+    Path dataDir() {
         return dataDir;
     }
 
     /** The absolute path {@code name} stands for; IllegalArgumentException naming what is wrong. */
-    public Path resolve(String name) {
+    Path resolve(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("must be a file name");
         }
@@ -47,7 +47,7 @@ public final class ConfigFilePaths {
     }
 
     /** True when {@code file} (absolute) lies inside the data directory. */
-    public boolean inDataDir(Path file) {
+    boolean inDataDir(Path file) {
         return file.toAbsolutePath().normalize().startsWith(dataDir);
     }
 }

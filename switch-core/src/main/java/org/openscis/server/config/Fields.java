@@ -41,16 +41,8 @@ final class Fields {
         return new Fields(Map.of(), path, node == null ? 0 : node.line(), problems);
     }
 
-    String path() {
-        return path;
-    }
-
     String key(String name) {
         return ConfigPaths.child(path, name);
-    }
-
-    int line() {
-        return line;
     }
 
     int lineOf(String name) {

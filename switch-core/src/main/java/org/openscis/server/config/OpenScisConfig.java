@@ -7,7 +7,7 @@ import java.util.List;
  * The whole configuration file ({@code conf/openscis.yaml}, decisions.md §10), after {@code ${ENV:default}}
  * interpolation and validation ({@link ConfigLoader}). Every file name in it is absolute: names written with the
  * {@code data:} prefix were resolved against {@code dataDir}, other relative names against the config file's
- * directory (see {@link ConfigFilePaths}). {@code dataDir} itself is absolute.
+ * directory. {@code dataDir} itself is absolute.
  */
 public record OpenScisConfig(
         String dataDir,

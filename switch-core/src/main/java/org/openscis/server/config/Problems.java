@@ -31,10 +31,6 @@ final class Problems {
         return lines.isEmpty();
     }
 
-    int size() {
-        return lines.size();
-    }
-
     List<String> lines() {
         return List.copyOf(lines);
     }
