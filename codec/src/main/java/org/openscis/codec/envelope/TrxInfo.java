@@ -103,7 +103,8 @@ public final class TrxInfo {
                 sb.append(", ");
             }
             first = false;
-            sb.append(e.getKey()).append('=').append(Masking.maskValue(e.getKey(), e.getValue()));
+            // Names come from clients too; a PAN sent as a member name must not reach a log either.
+            sb.append(Masking.digits(e.getKey())).append('=').append(Masking.maskValue(e.getKey(), e.getValue()));
         }
         return sb.append('}').toString();
     }
@@ -114,7 +115,9 @@ public final class TrxInfo {
 
         public Builder put(String name, Object value) {
             if (value != null) {
-                members.put(name, value instanceof List<?> l ? List.copyOf(new ArrayList<>(l)) : value);
+                // Not List.copyOf: JSON arrays may hold nulls.
+                members.put(name,
+                        value instanceof List<?> l ? Collections.unmodifiableList(new ArrayList<>(l)) : value);
             }
             return this;
         }

@@ -1,5 +1,7 @@
 package org.openscis.codec.jose;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,4 +16,36 @@ public record UpiJwsHeader(String alg, String kid, List<String> crit, String uui
     public static final String TIMESTAMP = "UPI-TIMESTAMP";
     public static final String APPID = "UPI-APPID";
     public static final String REQPATH = "UPI-REQPATH";
+
+    private static final List<String> REQUEST_CRIT = List.of(UUID, TIMESTAMP, APPID, REQPATH);
+    private static final List<String> RESPONSE_CRIT = List.of(UUID, TIMESTAMP, APPID);
+
+    public UpiJwsHeader {
+        // Not List.copyOf: a parsed list is checked for bad names later, and must not throw on a null here.
+        crit = crit == null ? null : Collections.unmodifiableList(new ArrayList<>(crit));
+    }
+
+    /** The four-name form for requests, callbacks and CBS calls; {@code crit} is filled in. */
+    public static UpiJwsHeader request(String alg, String kid, String uuid, String timestamp, String appId,
+            String reqPath) {
+        if (reqPath == null) {
+            throw new IllegalArgumentException("a request header needs UPI-REQPATH");
+        }
+        return new UpiJwsHeader(alg, kid, REQUEST_CRIT, uuid, timestamp, appId, reqPath);
+    }
+
+    /** The three-name form for responses (no {@code UPI-REQPATH}); {@code crit} is filled in. */
+    public static UpiJwsHeader response(String alg, String kid, String uuid, String timestamp, String appId) {
+        return new UpiJwsHeader(alg, kid, RESPONSE_CRIT, uuid, timestamp, appId, null);
+    }
+
+    /** The {@code crit} list the switch writes: the UPI names present, in protocol order. */
+    public static List<String> critFor(boolean withReqPath) {
+        return withReqPath ? REQUEST_CRIT : RESPONSE_CRIT;
+    }
+
+    /** {@code timestamp} as a number; only for headers that {@link UpiJws#parse} accepted (digits only). */
+    public long timestampSeconds() {
+        return Long.parseLong(timestamp);
+    }
 }

@@ -1,5 +1,6 @@
 package org.openscis.codec.mask;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,6 +45,15 @@ public final class Masking {
         }
         if (value instanceof String s) {
             return CARD_NUMBER_FIELDS.contains(key) ? pan(s) : digits(s);
+        }
+        if (value instanceof Number n) {
+            // A client may send a PAN as a JSON number; it must not slip through because it is not a string.
+            String text = n.toString();
+            return CARD_NUMBER_FIELDS.contains(key) ? pan(text) : digits(text);
+        }
+        if (value instanceof List<?> list) {
+            // Arrays of card data (e.g. barcode payloads) are masked element by element under the array's name.
+            return list.stream().map(element -> maskValue(name, element)).toList();
         }
         return value;
     }

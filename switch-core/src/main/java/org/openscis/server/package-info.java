@@ -1,0 +1,2 @@
+/** The switch's composition root: {@code SwitchServer} builds and starts everything from the configuration. */
+package org.openscis.server;

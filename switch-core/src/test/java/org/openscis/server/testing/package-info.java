@@ -1,0 +1,2 @@
+/** Test support for switch-core: keys, clocks. */
+package org.openscis.server.testing;
