@@ -1,5 +1,6 @@
 package org.openscis.server.config;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +61,7 @@ final class ConfigBinder {
         } else {
             try {
                 chosen = Path.of(configured.isBlank() ? DEFAULT_DATA_DIR : configured);
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 top.problem("dataDir", "is not a valid directory name: " + e.getReason());
                 chosen = Path.of(DEFAULT_DATA_DIR);
             }
@@ -225,5 +226,4 @@ final class ConfigBinder {
         }
         return kid;
     }
-
 }

@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openscis.codec.jose.KeyMaterial;
+import org.openscis.router.port.Participant;
 import org.openscis.server.config.ConfigLoader;
 import org.openscis.server.config.ListenerConfig;
 import org.openscis.server.config.OpenScisConfig;
 import org.openscis.server.config.ParticipantConfig;
 import org.openscis.server.config.SwitchKeysConfig;
-import org.openscis.router.port.Participant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
