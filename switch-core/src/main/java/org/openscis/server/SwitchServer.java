@@ -36,6 +36,7 @@ import org.openscis.server.adapters.SwitchFieldCrypto;
 import org.openscis.server.adapters.SwitchKeyRing;
 import org.openscis.server.admin.AdminHandler;
 import org.openscis.server.admin.AdminServer;
+import org.openscis.server.cli.RunningServer;
 import org.openscis.server.config.ListenerConfig;
 import org.openscis.server.config.OpenScisConfig;
 import org.openscis.server.config.TlsConfig;
@@ -63,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * The composition root: builds every part from the configuration, starts the listeners, and stops them in reverse
  * order. Nothing else creates threads, pools or connections.
  */
-public final class SwitchServer implements AutoCloseable {
+public final class SwitchServer implements RunningServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchServer.class);
     private static final Duration KEY_CACHE_TTL = Duration.ofSeconds(30);
@@ -186,10 +187,12 @@ public final class SwitchServer implements AutoCloseable {
         }
     }
 
+    @Override
     public int httpPort() {
         return http.port();
     }
 
+    @Override
     public int adminPort() {
         return admin.port();
     }
@@ -199,12 +202,13 @@ public final class SwitchServer implements AutoCloseable {
     }
 
     /** Blocks until {@link #close()} has run. */
+    @Override
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();
