@@ -17,6 +17,7 @@ import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.jose.UpiJws;
 import org.openscis.codec.jose.UpiJwsHeader;
 import org.openscis.router.MessageType;
+import org.openscis.server.keys.ClientProfile;
 
 /**
  * Acts as an App Gateway towards the switch: builds msgInfo, encrypts sensitive fields, signs the body into
@@ -57,6 +58,16 @@ public final class AppGatewayClient implements AutoCloseable {
 
     public AppGatewayClient(String baseUrl, ClientIdentity identity) {
         this(ClientOptions.builder(baseUrl).build(), identity);
+    }
+
+    /** A client for the switch and identity a client profile names, with default options. */
+    public static AppGatewayClient forProfile(ClientProfile profile) {
+        return new AppGatewayClient(profile.baseUrl(), ClientIdentity.of(profile));
+    }
+
+    /** A client for the identity a client profile names, with these options (their base URL wins). */
+    public static AppGatewayClient forProfile(ClientProfile profile, ClientOptions options) {
+        return new AppGatewayClient(options, ClientIdentity.of(profile));
     }
 
     /** A client with default options from the individual pieces of a client profile. */

@@ -12,6 +12,9 @@ import org.openscis.codec.envelope.EnvelopeCodec;
 import org.openscis.codec.envelope.MsgInfo;
 import org.openscis.codec.envelope.MsgResponse;
 import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.server.cli.ClientRunner;
+import org.openscis.server.cli.ExitCodes;
+import org.openscis.server.keys.ClientProfile;
 
 /**
  * The body of {@code openscis client <MSG_TYPE>}: sends one message as an App Gateway and prints, for a person, the
@@ -19,14 +22,14 @@ import org.openscis.codec.envelope.TrxInfo;
  * decrypted and masked. With the environment variable {@code OPENSCIS_SHOW_PAN=1} the decrypted PANs are also
  * printed in full.
  */
-public final class ClientCommandRunner {
+public final class ClientCommandRunner implements ClientRunner {
 
-    /** Exit codes as {@code org.openscis.server.cli.ExitCodes} defines them. */
-    static final int EXIT_APPROVED = 0;
-    static final int EXIT_NOT_APPROVED = 1;
-    static final int EXIT_USAGE = 2;
-    static final int EXIT_CONFIG = 3;
-    static final int EXIT_IO = 4;
+    private static final int EXIT_APPROVED = ExitCodes.OK;
+    private static final int EXIT_NOT_APPROVED = ExitCodes.FAILED;
+    private static final int EXIT_USAGE = ExitCodes.USAGE;
+    private static final int EXIT_CONFIG = ExitCodes.CONFIG;
+    private static final int EXIT_IO = ExitCodes.IO;
+    private static final int CLI_IO_THREADS = 1;
     public static final String SHOW_PAN_ENV = "OPENSCIS_SHOW_PAN";
 
     private final Function<String, String> env;
@@ -39,6 +42,21 @@ public final class ClientCommandRunner {
 
     ClientCommandRunner(Function<String, String> env) {
         this.env = env;
+    }
+
+    /** Sends one message with a client built from {@code profile}, then closes it. See the other {@code run}. */
+    @Override
+    public int run(ClientProfile profile, String msgType, String trxJson, String msgId, PrintStream out) {
+        ClientOptions options;
+        try {
+            options = ClientOptions.builder(profile.baseUrl()).ioThreads(CLI_IO_THREADS).maxConnections(1).build();
+        } catch (IllegalArgumentException e) {
+            out.println("error: unusable switch URL: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        try (AppGatewayClient client = AppGatewayClient.forProfile(profile, options)) {
+            return run(client, msgType, trxJson, msgId, out);
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.openscis.server.client;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Objects;
+import org.openscis.server.keys.ClientProfile;
 
 /**
  * Who the client is and whom it talks to (protocol.md §4.1): our insID, our signing and encryption keys with their
@@ -18,6 +19,13 @@ public record ClientIdentity(String insID, String signingKid, PrivateKey signing
         Objects.requireNonNull(signingKey, "signingKey");
         Objects.requireNonNull(switchSigningKid, "switchSigningKid");
         Objects.requireNonNull(switchSigningKey, "switchSigningKey");
+    }
+
+    /** The identity a client profile describes (the file the switch writes for development, or the operator's). */
+    public static ClientIdentity of(ClientProfile profile) {
+        return new ClientIdentity(profile.insId(), profile.signingKid(), profile.signingKey(), profile.encryptionKid(),
+                profile.encryptionKey(), profile.switchSigningKid(), profile.switchSigningPublicKey(),
+                profile.switchEncryptionKid(), profile.switchEncryptionPublicKey());
     }
 
     /** Never prints key material. */

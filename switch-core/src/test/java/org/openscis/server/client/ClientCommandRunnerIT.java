@@ -8,9 +8,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openscis.server.cli.ClientRunner;
+import org.openscis.server.keys.ClientProfile;
 
 /** The {@code client} command's behaviour against {@link FakeSwitch}: output, masking and exit codes. */
 class ClientCommandRunnerIT {
@@ -117,5 +120,19 @@ class ClientCommandRunnerIT {
 
         assertThat(run(Map.of(), "CVM_INQUIRY", "{}", null)).isEqualTo(4);
         assertThat(output()).contains("error: no response");
+    }
+
+    @Test
+    void theCliFindsThisRunnerAndItWorksFromAProfile() {
+        ClientRunner runner = ServiceLoader.load(ClientRunner.class).findFirst().orElseThrow();
+        ClientProfile profile = new ClientProfile(server.url().toString(), TestKeys.INS_ID,
+                TestKeys.CLIENT_SIGNING_KID, TestKeys.CLIENT_SIGNING.getPrivate(), TestKeys.CLIENT_ENCRYPTION_KID,
+                TestKeys.CLIENT_ENCRYPTION.getPrivate(), TestKeys.SWITCH_SIGNING_KID, TestKeys.SWITCH_SIGNING.getPublic(),
+                TestKeys.SWITCH_ENCRYPTION_KID, TestKeys.SWITCH_ENCRYPTION.getPublic());
+
+        assertThat(runner).isInstanceOf(ClientCommandRunner.class);
+        assertThat(runner.run(profile, "CVM_INQUIRY", "{}", null, out)).isZero();
+        assertThat(runner.run(profile.withBaseUrl("not a url"), "CVM_INQUIRY", "{}", null, out)).isEqualTo(3);
+        assertThat(output()).contains("< msgResponse 00 Approved", "error: unusable switch URL");
     }
 }
