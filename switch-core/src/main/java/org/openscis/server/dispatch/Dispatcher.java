@@ -3,7 +3,9 @@ package org.openscis.server.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,9 @@ public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final long POLL_MILLIS = 100;
+    /** Outcomes that leave no trace (see {@link #finish}). */
+    private static final Set<ResponseCode> UNRECORDED = EnumSet.of(ResponseCode.FORMAT_ERROR,
+            ResponseCode.SIGNATURE_FAILURE, ResponseCode.NOT_SUPPORTED);
 
     private final HandlerRegistry handlers;
     private final IdempotencyStore idempotency;
@@ -96,9 +101,17 @@ public final class Dispatcher {
         return withDeadline(result, msgInfo, receivedAt);
     }
 
-    /** Stores the handler's response durably before it is sent (decisions.md §5: durable before acknowledged). */
+    /**
+     * Stores the handler's response durably before it is sent (decisions.md §5: durable before acknowledged).
+     * Refusals of malformed, undecryptable or unauthorized content ({@link #UNRECORDED}) are not kept: they had no
+     * effect, the same bytes would be refused again, and bad input must change no state.
+     */
     private Reply finish(MsgInfo msgInfo, Outcome outcome) {
         byte[] body = responses.body(msgInfo, outcome.trxInfo(), outcome.code(), outcome.responseMsg());
+        if (UNRECORDED.contains(outcome.code())) {
+            releaseQuietly(msgInfo);
+            return new Reply(200, body, outcome.code().code(), msgInfo.insID());
+        }
         try {
             idempotency.complete(msgInfo.insID(), msgInfo.msgID(), outcome.code().code(), body, clock.instant());
         } catch (RuntimeException e) {
@@ -110,12 +123,16 @@ public final class Dispatcher {
 
     private Reply failed(MsgInfo msgInfo, Throwable error) {
         LOG.error("handler of {} failed for {}", msgInfo.msgType(), msgInfo.msgID(), error);
+        releaseQuietly(msgInfo);
+        return unavailable(msgInfo);
+    }
+
+    private void releaseQuietly(MsgInfo msgInfo) {
         try {
             idempotency.release(msgInfo.insID(), msgInfo.msgID());
         } catch (RuntimeException e) {
             LOG.error("could not release the claim of {}", msgInfo.msgID(), e);
         }
-        return unavailable(msgInfo);
     }
 
     private CompletableFuture<Reply> retry(MsgInfo msgInfo, String fingerprint, ClaimResult.Existing existing,
