@@ -1,0 +1,275 @@
+package org.openscis.router.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.openscis.codec.ResponseCode;
+import org.openscis.codec.card.Luhn;
+import org.openscis.codec.envelope.CharClass;
+import org.openscis.codec.envelope.EnvelopeCodec;
+import org.openscis.codec.envelope.FieldError;
+import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.codec.envelope.TrxReader;
+import org.openscis.codec.jose.JweResult;
+import org.openscis.codec.mask.Masking;
+import org.openscis.router.Handler;
+import org.openscis.router.MessageType;
+import org.openscis.router.Outcome;
+import org.openscis.router.Request;
+import org.openscis.router.port.CardProduct;
+import org.openscis.router.port.CardRecord;
+import org.openscis.router.port.CardRepository;
+import org.openscis.router.port.CardSecrets;
+import org.openscis.router.port.CardState;
+import org.openscis.router.port.FieldCrypto;
+import org.openscis.router.port.ProductCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CARD_ENROLLMENT (protocol.md §3.4, §5.1): a token for an existing card, or a new card (and token) on an issuer
+ * account. The request carries {@code deviceID}, {@code userID}, {@code prdNo} and {@code cvmInfo}, a compact JWE
+ * whose plaintext is a JSON object (also accepted wrapped as a JWT claim {@code {"sub":"<json>"}}, a mistake one
+ * real client makes).
+ *
+ * <p>With {@code pan}: 13-19 digits and Luhn (14), a BIN some issuer serves (15), a known card (14), matching
+ * {@code expiryDate} ({@code YYMM} or {@code MM/YY}) and {@code cvn2} (05), card state (21/34/41/43/54), not expired
+ * (54), product allows enrolment (40), no live token of the card on this device (88).
+ *
+ * <p>With {@code accountNo} (4-34 digits): {@code prdNo} is mandatory (30) and must be known (89) and allow
+ * enrolment (40). A live card of that product on the account is reused (88 if it already has a live token on this
+ * device, its state's code if it is unusable); otherwise a new card is issued. Deleted cards are ignored.
+ *
+ * <p>A JWE that cannot be decrypted is A0; content that is not a JSON object, or has neither field, is 30. Card
+ * numbers, CVN2 and account numbers never reach a {@code responseMsg} or a log line.
+ */
+public final class CardEnrollmentHandler implements Handler {
+
+    /** Bounds the JWE text; the whole body is limited to 64 KiB anyway. */
+    public static final int MAX_CVM_INFO_CHARS = 64 * 1024;
+    public static final int PRD_NO_MAX_CHARS = 16;
+    public static final int PAN_MIN_DIGITS = 13;
+    public static final int PAN_MAX_DIGITS = 19;
+    public static final int ACCOUNT_NO_MIN_DIGITS = 4;
+    public static final int ACCOUNT_NO_MAX_DIGITS = 34;
+    /** Issuer identification numbers are 6 to 8 leading digits of the PAN; the longest served prefix wins. */
+    private static final int IIN_MAX_DIGITS = 8;
+    private static final int IIN_MIN_DIGITS = 6;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CardEnrollmentHandler.class);
+
+    private final ProductCatalog catalog;
+    private final CardRepository cards;
+    private final CardSecrets secrets;
+    private final FieldCrypto crypto;
+    private final EnvelopeCodec json;
+    private final Clock clock;
+    private final Provisioner provisioner;
+
+    public CardEnrollmentHandler(ProductCatalog catalog, CardRepository cards, CardSecrets secrets, FieldCrypto crypto,
+            EnvelopeCodec json, Clock clock) {
+        this.catalog = catalog;
+        this.cards = cards;
+        this.secrets = secrets;
+        this.crypto = crypto;
+        this.json = json;
+        this.clock = clock;
+        this.provisioner = new Provisioner(cards, secrets, crypto, clock);
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.CARD_ENROLLMENT;
+    }
+
+    @Override
+    public CompletionStage<Outcome> handle(Request request) {
+        return CompletableFuture.completedFuture(decide(request));
+    }
+
+    private Outcome decide(Request request) {
+        TrxReader reader = new TrxReader(request.trxInfo());
+        String deviceId = RequestFields.deviceId(reader);
+        String userId = RequestFields.userId(reader);
+        String prdNo = reader.optional("prdNo", 1, PRD_NO_MAX_CHARS, CharClass.AN);
+        String cvmInfo = reader.required("cvmInfo", 1, MAX_CVM_INFO_CHARS, CharClass.ANS);
+        if (reader.failed()) {
+            return RequestFields.formatError(reader);
+        }
+        Reply reply = new Reply(RequestFields.deviceEcho(deviceId));
+
+        JweResult decrypted = crypto.decryptForSwitch(cvmInfo);
+        if (decrypted instanceof JweResult.Failed failed) {
+            return reply.fail(ResponseCode.SIGNATURE_FAILURE, jweFailure(failed.failure()));
+        }
+        TrxInfo cvm = readCvm(((JweResult.Ok) decrypted).plaintext());
+        if (cvm == null) {
+            return reply.fail(ResponseCode.FORMAT_ERROR, "cvmInfo: content is not a JSON object");
+        }
+
+        Provisioner.Holder holder = new Provisioner.Holder(request.participant(), deviceId, userId);
+        if (cvm.has("pan")) {
+            return enrollCard(cvm, holder, reply);
+        }
+        if (cvm.has("accountNo")) {
+            return enrollAccount(cvm, prdNo, holder, reply);
+        }
+        return reply.fail(ResponseCode.FORMAT_ERROR, "cvmInfo: pan or accountNo is missing");
+    }
+
+    /** An existing card, proven by expiry and CVN2. */
+    private Outcome enrollCard(TrxInfo cvm, Provisioner.Holder holder, Reply reply) {
+        String pan = cvm.string("pan");
+        if (!isPan(pan)) {
+            return reply.fail(ResponseCode.INVALID_CARD_NUMBER,
+                    "cvmInfo.pan: must be " + PAN_MIN_DIGITS + " to " + PAN_MAX_DIGITS + " digits with a valid check digit");
+        }
+        Optional<CardProduct> productByBin = catalog.byPan(pan);
+        if (productByBin.isEmpty() && !servesIssuerOf(pan)) {
+            return reply.fail(ResponseCode.NO_SUCH_ISSUER, "the card's BIN is not served by this switch");
+        }
+        Optional<CardRecord> found = cards.findCardByPan(pan);
+        if (found.isEmpty()) {
+            return reply.fail(ResponseCode.INVALID_CARD_NUMBER, "the card is not known");
+        }
+        CardRecord card = found.get();
+        if (!cardholderVerified(cvm, card)) {
+            return reply.fail(ResponseCode.CARDHOLDER_VERIFICATION_FAILED, "expiryDate or cvn2 does not match the card");
+        }
+        Optional<ResponseCode> unusable = CardUsability.stateRefusal(card);
+        if (unusable.isPresent()) {
+            return reply.fail(unusable.get(), null);
+        }
+        if (CardUsability.expired(card, clock)) {
+            return reply.fail(ResponseCode.EXPIRED_CARD, null);
+        }
+        Optional<CardProduct> product = catalog.byPrdNo(card.productId()).or(() -> productByBin);
+        if (product.isEmpty()) {
+            return reply.fail(ResponseCode.CARD_PROFILE_NOT_FOUND, "the card's product is not configured");
+        }
+        if (!product.get().allows(MessageType.CARD_ENROLLMENT)) {
+            return reply.fail(ResponseCode.NOT_SUPPORTED, "the card's product does not allow CARD_ENROLLMENT");
+        }
+        if (hasLiveTokenOnDevice(card, holder.deviceId())) {
+            return reply.fail(ResponseCode.ALREADY_PROVISIONED, null);
+        }
+        return provisioned(provisioner.tokenForCard(card, product.get(), holder), reply);
+    }
+
+    /** A (new or existing) virtual card of {@code prdNo} on an issuer account. */
+    private Outcome enrollAccount(TrxInfo cvm, String prdNo, Provisioner.Holder holder, Reply reply) {
+        String accountNo = cvm.string("accountNo");
+        if (accountNo == null || accountNo.length() < ACCOUNT_NO_MIN_DIGITS || accountNo.length() > ACCOUNT_NO_MAX_DIGITS
+                || !Luhn.allDigits(accountNo)) {
+            return reply.fail(ResponseCode.FORMAT_ERROR, new FieldError("cvmInfo.accountNo",
+                    "must be " + ACCOUNT_NO_MIN_DIGITS + " to " + ACCOUNT_NO_MAX_DIGITS + " digits").toString());
+        }
+        if (prdNo == null) {
+            return reply.fail(ResponseCode.FORMAT_ERROR,
+                    new FieldError("prdNo", "is missing (mandatory when enrolling an account)").toString());
+        }
+        Optional<CardProduct> found = catalog.byPrdNo(prdNo);
+        if (found.isEmpty()) {
+            return reply.fail(ResponseCode.CARD_PROFILE_NOT_FOUND, "prdNo is not a configured card product");
+        }
+        CardProduct product = found.get();
+        if (!product.allows(MessageType.CARD_ENROLLMENT)) {
+            return reply.fail(ResponseCode.NOT_SUPPORTED, "the product does not allow CARD_ENROLLMENT");
+        }
+        List<CardRecord> existing = cards.findCardsByAccount(product.issuerIin(), accountNo).stream()
+                .filter(c -> product.prdNo().equals(c.productId()) && c.state() != CardState.DELETED)
+                .toList();
+        if (existing.stream().anyMatch(c -> hasLiveTokenOnDevice(c, holder.deviceId()))) {
+            return reply.fail(ResponseCode.ALREADY_PROVISIONED, null);
+        }
+        if (existing.isEmpty()) {
+            return provisioned(provisioner.newCardWithToken(product, accountNo, holder), reply);
+        }
+        Optional<CardRecord> usable = existing.stream()
+                .filter(c -> CardUsability.refusal(c, clock).isEmpty())
+                .findFirst();
+        if (usable.isEmpty()) {
+            return reply.fail(CardUsability.refusal(existing.get(0), clock).orElseThrow(), null);
+        }
+        return provisioned(provisioner.tokenForCard(usable.get(), product, holder), reply);
+    }
+
+    private Outcome provisioned(Provisioner.Result result, Reply reply) {
+        if (result instanceof Provisioner.Provisioned p) {
+            LOG.info("enrolled token {} on card {} for {}", Masking.pan(p.token().token()), p.card().cardId(),
+                    p.token().insId());
+            return Outcome.ok(p.responseTrxInfo());
+        }
+        return reply.fail(ResponseCode.TSP_ERROR, "no free token number");
+    }
+
+    /** The decrypted {@code cvmInfo}, unwrapping {@code {"sub":"<json>"}}; null if it is not a JSON object. */
+    private TrxInfo readCvm(byte[] plaintext) {
+        try {
+            TrxInfo object = json.decodeObject(plaintext);
+            if (object == null || object.has("pan") || object.has("accountNo")) {
+                return object;
+            }
+            String wrapped = object.string("sub");
+            return wrapped == null ? object : json.decodeObject(wrapped.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private boolean cardholderVerified(TrxInfo cvm, CardRecord card) {
+        Optional<YearMonth> entered = CardExpiry.parseEntered(cvm.string("expiryDate"));
+        Optional<YearMonth> actual = CardExpiry.parseYymm(card.expiry());
+        if (entered.isEmpty() || actual.isEmpty() || !entered.get().equals(actual.get())) {
+            return false;
+        }
+        String cvn2 = cvm.string("cvn2");
+        if (cvn2 == null) {
+            return false;
+        }
+        String expected = secrets.cvn2(card.pan(), card.expiry());
+        // Constant time: the comparison must not tell an attacker how many leading digits were right.
+        return MessageDigest.isEqual(cvn2.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** ACTIVE or SUSPENDED tokens count: a suspended token is still provisioned on the device. */
+    private boolean hasLiveTokenOnDevice(CardRecord card, String deviceId) {
+        return cards.findTokensByCard(card.cardId()).stream()
+                .anyMatch(t -> t.state() != CardState.DELETED && t.deviceId().equals(deviceId));
+    }
+
+    private boolean servesIssuerOf(String pan) {
+        for (int len = IIN_MAX_DIGITS; len >= IIN_MIN_DIGITS; len--) {
+            if (catalog.servesIin(pan.substring(0, len))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPan(String pan) {
+        return pan != null && pan.length() >= PAN_MIN_DIGITS && pan.length() <= PAN_MAX_DIGITS && Luhn.isValid(pan);
+    }
+
+    private static String jweFailure(JweResult.Failure failure) {
+        return switch (failure) {
+            case MALFORMED -> "cvmInfo: not a compact JWE";
+            case ALGORITHM_NOT_ALLOWED -> "cvmInfo: JWE algorithms not accepted";
+            case UNKNOWN_KID -> "cvmInfo: JWE kid is not a switch encryption key";
+            case DECRYPT_FAILED -> "cvmInfo: JWE cannot be decrypted";
+        };
+    }
+
+    /** Failures echo {@code deviceID}, as real SCIS responses do. */
+    private record Reply(TrxInfo echo) {
+        Outcome fail(ResponseCode code, String detail) {
+            return Outcome.fail(code, detail, echo);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.openscis.router.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.openscis.router.HandlerRegistry;
+import org.openscis.router.MessageType;
+import org.openscis.router.testing.RouterFixture;
+
+class HandlersTest {
+
+    private final RouterFixture f = new RouterFixture();
+
+    @Test
+    void wiresTheSixCardLifecycleHandlers() {
+        HandlerRegistry registry = Handlers.forIssue2(f.ports());
+        assertThat(registry.types()).containsExactlyInAnyOrder(MessageType.CVM_INQUIRY, MessageType.CARD_ENROLLMENT,
+                MessageType.CARDFACE_DOWNLOADING, MessageType.CARD_STATUS_MANAGEMENT, MessageType.CARD_STATUS_INQUIRY,
+                MessageType.KEY_EXCHANGE);
+        for (MessageType type : registry.types()) {
+            assertThat(registry.find(type)).get().extracting(h -> h.type()).isEqualTo(type);
+        }
+    }
+
+    @Test
+    void registeringTwiceIsAWiringBug() {
+        HandlerRegistry registry = Handlers.forIssue2(f.ports());
+        assertThatThrownBy(() -> Handlers.registerAll(registry, Handlers.issue2(f.ports())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void portsAreMandatory() {
+        assertThatThrownBy(() -> new HandlerPorts(f.catalog, f.cards, f.secrets, f.crypto, f.keys, f.switchKeys, f.json,
+                null)).isInstanceOf(NullPointerException.class).hasMessage("clock");
+    }
+}

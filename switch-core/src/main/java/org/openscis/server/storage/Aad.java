@@ -1,0 +1,27 @@
+package org.openscis.server.storage;
+
+/**
+ * Associated data for {@link org.openscis.server.crypto.DataCipher}: table, column and row key, so a ciphertext
+ * copied to another row or column fails authentication. Changing these strings makes existing rows unreadable.
+ */
+final class Aad {
+
+    private Aad() {}
+
+    static String cardPan(String cardId) {
+        return "cards.pan_enc:" + cardId;
+    }
+
+    static String cardExpiry(String cardId) {
+        return "cards.expiry_enc:" + cardId;
+    }
+
+    static String cardAccount(String cardId) {
+        return "cards.account_enc:" + cardId;
+    }
+
+    /** The insID's length prefix keeps the pair unambiguous whatever characters the ids contain. */
+    static String idempotencyResponse(String insId, String msgId) {
+        return "idempotency.response_enc:" + insId.length() + ":" + insId + "|" + msgId;
+    }
+}

@@ -1,0 +1,89 @@
+package org.openscis.server.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SequenceAllocatorTest extends StorageTestBase {
+
+    @Test
+    void countsFromOneWithinABlock() {
+        SequenceAllocator seq = new SequenceAllocator(db(), 10);
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            values.add(seq.next("callback"));
+        }
+        assertThat(values).startsWith(1L, 2L, 3L).endsWith(25L).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void namesAreIndependent() {
+        SequenceAllocator seq = new SequenceAllocator(db());
+        assertThat(seq.next("a")).isEqualTo(1);
+        assertThat(seq.next("b")).isEqualTo(1);
+        assertThat(seq.next("a")).isEqualTo(2);
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseNeverShareAValue() throws Exception {
+        Database otherNode = testDb.openAnother();
+        SequenceAllocator node1 = new SequenceAllocator(db(), 7);
+        SequenceAllocator node2 = new SequenceAllocator(otherNode, 7);
+        int perThread = 300;
+
+        // Two threads per node: the same counter row is contended across pools and within each allocator.
+        List<List<Long>> drawn = Race.run(4, i -> {
+            SequenceAllocator mine = i % 2 == 0 ? node1 : node2;
+            List<Long> values = new ArrayList<>();
+            for (int n = 0; n < perThread; n++) {
+                values.add(mine.next("stan"));
+            }
+            return values;
+        });
+
+        Set<Long> all = new HashSet<>();
+        drawn.forEach(all::addAll);
+        assertThat(all).hasSize(4 * perThread);
+        drawn.forEach(values -> assertThat(values).isSorted());
+    }
+
+    @Test
+    void valuesStayUniqueAcrossARestart() {
+        Database before = testDb.openAnother();
+        SequenceAllocator first = new SequenceAllocator(before, 50);
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            seen.add(first.next("voucher"));
+        }
+        before.close();
+
+        SequenceAllocator afterRestart = new SequenceAllocator(testDb.openAnother(), 50);
+        long next = afterRestart.next("voucher");
+
+        assertThat(next).isGreaterThan(Collections.max(seen));
+    }
+
+    @Test
+    void concurrentCreationOfANewCounterIsSafe() throws Exception {
+        Database otherNode = testDb.openAnother();
+        SequenceAllocator node1 = new SequenceAllocator(db(), 5);
+        SequenceAllocator node2 = new SequenceAllocator(otherNode, 5);
+
+        for (int round = 0; round < 5; round++) {
+            String name = "fresh-" + round;
+            List<Long> values = Race.run(2, i -> (i == 0 ? node1 : node2).next(name));
+            assertThat(values).containsExactlyInAnyOrder(1L, 6L);
+        }
+    }
+
+    @Test
+    void rejectsANonPositiveBlockSize() {
+        assertThatThrownBy(() -> new SequenceAllocator(db(), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
