@@ -14,13 +14,14 @@ import java.security.GeneralSecurityException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openscis.codec.jose.KeyMaterial;
+import org.openscis.router.port.SwitchKeys;
 import org.openscis.server.config.SwitchKeysConfig;
 
 /**
  * The switch's own private keys: one signing key, and encryption keys by kid (the first is current, older ones stay
  * to decrypt during rotation). Public halves are derived for KEY_EXCHANGE answers and client profiles.
  */
-public final class SwitchKeyRing {
+public final class SwitchKeyRing implements SwitchKeys {
 
     private final String signingKid;
     private final PrivateKey signingKey;
@@ -84,6 +85,7 @@ public final class SwitchKeyRing {
         }
     }
 
+    @Override
     public String signingKid() {
         return signingKid;
     }
@@ -92,6 +94,7 @@ public final class SwitchKeyRing {
         return signingKey;
     }
 
+    @Override
     public PublicKey signingPublicKey() {
         return signingPublicKey;
     }
@@ -106,11 +109,13 @@ public final class SwitchKeyRing {
         return kid == null ? encryptionKeys.get(currentEncryptionKid) : encryptionKeys.get(kid);
     }
 
-    public String currentEncryptionKid() {
+    @Override
+    public String encryptionKid() {
         return currentEncryptionKid;
     }
 
-    public PublicKey currentEncryptionPublicKey() {
+    @Override
+    public PublicKey encryptionPublicKey() {
         return currentEncryptionPublicKey;
     }
 

@@ -20,4 +20,13 @@ public record LimitsConfig(
         int workerQueueLength,
         Duration requestDeadline,
         Duration idleTimeout,
-        int maxConnections) {}
+        int maxConnections) {
+
+    /** Upper bound of {@code maxBodyBytes}: messages are small JSON documents, never uploads. */
+    public static final int MAX_BODY_BYTES_CEILING = 16 * 1024 * 1024;
+
+    /** The documented defaults. */
+    public static LimitsConfig defaults() {
+        return new LimitsConfig(65_536, 8192, 16, 1024, Duration.ofSeconds(8), Duration.ofSeconds(60), 10_000);
+    }
+}

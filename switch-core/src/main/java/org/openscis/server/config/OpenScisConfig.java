@@ -1,11 +1,13 @@
 package org.openscis.server.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The whole configuration file ({@code conf/openscis.yaml}, decisions.md §10), after {@code ${ENV:default}}
- * interpolation and validation. Relative file names are resolved against the config file's directory, except
- * those under {@code dataDir}.
+ * interpolation and validation ({@link ConfigLoader}). Every file name in it is absolute: names written with the
+ * {@code data:} prefix were resolved against {@code dataDir}, other relative names against the config file's
+ * directory. {@code dataDir} itself is absolute.
  */
 public record OpenScisConfig(
         String dataDir,
@@ -16,4 +18,9 @@ public record OpenScisConfig(
         List<ParticipantConfig> participants,
         List<IssuerConfig> issuers,
         StorageConfig storage,
-        ObservabilityConfig observability) {}
+        ObservabilityConfig observability) {
+
+    public Path dataPath() {
+        return Path.of(dataDir);
+    }
+}

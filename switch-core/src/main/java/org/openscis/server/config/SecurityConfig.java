@@ -17,4 +17,9 @@ public record SecurityConfig(
         Duration idempotencyRetention) {
 
     public enum ReqPathCheck { STRICT, WARN }
+
+    /** The documented defaults. */
+    public static SecurityConfig defaults() {
+        return new SecurityConfig(Duration.ofSeconds(300), true, ReqPathCheck.STRICT, Duration.ofHours(48));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.envelope.EnvelopeCodec;
@@ -17,6 +18,8 @@ import org.openscis.router.HandlerRegistry;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
 import org.openscis.server.gate.GateDecision;
+import org.openscis.server.storage.ClaimResult;
+import org.openscis.server.storage.IdempotencyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +35,14 @@ public final class Dispatcher {
     private static final long POLL_MILLIS = 100;
 
     private final HandlerRegistry handlers;
-    private final IdempotencyPort idempotency;
+    private final IdempotencyStore idempotency;
     private final ResponseFactory responses;
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Duration deadline;
     private final Map<String, CompletableFuture<Reply>> inFlight = new ConcurrentHashMap<>();
 
-    public Dispatcher(HandlerRegistry handlers, IdempotencyPort idempotency, ResponseFactory responses, Clock clock,
+    public Dispatcher(HandlerRegistry handlers, IdempotencyStore idempotency, ResponseFactory responses, Clock clock,
             ScheduledExecutorService timer, Duration deadline) {
         this.handlers = handlers;
         this.idempotency = idempotency;
@@ -60,14 +63,14 @@ public final class Dispatcher {
                     "message type not supported by this switch yet", appId));
         }
         String fingerprint = EnvelopeCodec.fingerprint(msgInfo.msgType(), admitted.envelope().trxInfo());
-        IdempotencyPort.Claim claim;
+        ClaimResult claim;
         try {
             claim = idempotency.claim(appId, msgInfo.msgID(), msgInfo.msgType(), fingerprint, receivedAt);
         } catch (RuntimeException e) {
             LOG.error("idempotency store unavailable for {}", msgInfo.msgType(), e);
             return CompletableFuture.completedFuture(unavailable(msgInfo));
         }
-        if (claim instanceof IdempotencyPort.Claim.Existing existing) {
+        if (claim instanceof ClaimResult.Existing existing) {
             return retry(msgInfo, fingerprint, existing, receivedAt);
         }
         return run(handler.get(), admitted, receivedAt);
@@ -115,14 +118,14 @@ public final class Dispatcher {
         return unavailable(msgInfo);
     }
 
-    private CompletableFuture<Reply> retry(MsgInfo msgInfo, String fingerprint, IdempotencyPort.Claim.Existing existing,
+    private CompletableFuture<Reply> retry(MsgInfo msgInfo, String fingerprint, ClaimResult.Existing existing,
             Instant receivedAt) {
-        if (!existing.fingerprint().equals(fingerprint)) {
+        if (!existing.sameRequest(msgInfo.msgType(), fingerprint)) {
             return CompletableFuture.completedFuture(responses.reply(200, msgInfo, null,
                     ResponseCode.DUPLICATED_TRANSACTION, "msgID already used with other content", msgInfo.insID()));
         }
         if (existing.done()) {
-            return CompletableFuture.completedFuture(stored(msgInfo, existing.responseBody()));
+            return CompletableFuture.completedFuture(new Reply(200, existing.response(), existing.responseCode(), msgInfo.insID()));
         }
         CompletableFuture<Reply> local = inFlight.get(key(msgInfo));
         if (local != null) {
@@ -140,9 +143,9 @@ public final class Dispatcher {
                 return;
             }
             try {
-                Optional<IdempotencyPort.Claim.Existing> now = idempotency.find(msgInfo.insID(), msgInfo.msgID());
+                Optional<ClaimResult.Existing> now = idempotency.find(msgInfo.insID(), msgInfo.msgID());
                 if (now.isPresent() && now.get().done()) {
-                    target.complete(stored(msgInfo, now.get().responseBody()));
+                    target.complete(new Reply(200, now.get().response(), now.get().responseCode(), msgInfo.insID()));
                     return;
                 }
             } catch (RuntimeException e) {
@@ -150,10 +153,6 @@ public final class Dispatcher {
             }
             schedulePoll(target, msgInfo);
         }, POLL_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    private static Reply stored(MsgInfo msgInfo, byte[] body) {
-        return new Reply(200, body, StoredResponses.responseCode(body), msgInfo.insID());
     }
 
     private CompletableFuture<Reply> withDeadline(CompletableFuture<Reply> reply, MsgInfo msgInfo,
@@ -165,7 +164,9 @@ public final class Dispatcher {
         }
         CompletableFuture<Reply> bounded = new CompletableFuture<>();
         reply.whenComplete((r, e) -> bounded.complete(e == null ? r : unavailable(msgInfo)));
-        timer.schedule(() -> bounded.complete(pending), left.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeout = timer.schedule(() -> bounded.complete(pending), left.toMillis(),
+                TimeUnit.MILLISECONDS);
+        bounded.whenComplete((r, e) -> timeout.cancel(false));
         return bounded;
     }
 

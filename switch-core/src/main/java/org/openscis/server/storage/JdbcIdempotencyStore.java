@@ -17,7 +17,7 @@ import org.openscis.server.storage.Tables.Idempotency;
  * primary key decides. The winner {@link #complete}s it with the response (stored encrypted, it may carry card data)
  * or {@link #release}s it if it failed before any side effect. Times come from the caller.
  */
-public final class JdbcIdempotencyStore {
+public final class JdbcIdempotencyStore implements IdempotencyStore {
 
     /** A claim that loses the insert race but then finds no row (released meanwhile) tries again this often. */
     private static final int MAX_CLAIM_ATTEMPTS = 3;

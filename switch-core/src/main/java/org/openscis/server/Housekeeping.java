@@ -1,0 +1,39 @@
+package org.openscis.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.openscis.server.storage.IdempotencyStore;
+import org.openscis.server.storage.JdbcReplayGuard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Periodic purge of idempotency records past their retention and of replay-window UUIDs past their window. */
+final class Housekeeping implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+
+    private final IdempotencyStore idempotency;
+    private final JdbcReplayGuard replay;
+    private final Clock clock;
+    private final Duration retention;
+
+    Housekeeping(IdempotencyStore idempotency, JdbcReplayGuard replay, Clock clock, Duration retention) {
+        this.idempotency = idempotency;
+        this.replay = replay;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    @Override
+    public void run() {
+        try {
+            int uuids = replay.purgeExpired(clock.instant());
+            int records = idempotency.purgeOlderThan(clock.instant().minus(retention));
+            if (uuids + records > 0) {
+                LOG.debug("purged {} replay UUIDs and {} idempotency records", uuids, records);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("housekeeping failed; will retry", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.openscis.server.storage;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Durable (insID, msgID) records (decisions.md §4): claimed before a handler runs, completed with the response it
+ * produced, released if it failed before any side effect.
+ */
+public interface IdempotencyStore {
+
+    ClaimResult claim(String insId, String msgId, String msgType, String fingerprint, Instant now);
+
+    void complete(String insId, String msgId, String responseCode, byte[] responseBody, Instant now);
+
+    void release(String insId, String msgId);
+
+    Optional<ClaimResult.Existing> find(String insId, String msgId);
+
+    int purgeOlderThan(Instant cutoff);
+}

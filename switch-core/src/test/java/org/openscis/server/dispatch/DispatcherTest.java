@@ -1,0 +1,155 @@
+package org.openscis.server.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openscis.codec.ResponseCode;
+import org.openscis.codec.envelope.Envelope;
+import org.openscis.codec.envelope.EnvelopeCodec;
+import org.openscis.codec.envelope.MsgInfo;
+import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.codec.jose.JweProfile;
+import org.openscis.router.Handler;
+import org.openscis.router.HandlerRegistry;
+import org.openscis.router.MessageType;
+import org.openscis.router.Outcome;
+import org.openscis.router.Request;
+import org.openscis.router.port.Participant;
+import org.openscis.server.crypto.DataCipher;
+import org.openscis.server.crypto.DataKeyring;
+import org.openscis.server.gate.GateDecision;
+import org.openscis.server.storage.Database;
+import org.openscis.server.storage.JdbcIdempotencyStore;
+import org.openscis.server.testing.MutableClock;
+
+/** Idempotency of decisions.md §4 over the real (H2) store. */
+class DispatcherTest {
+
+    private static final Participant APPGW = new Participant("39990157", Participant.Kind.APP_GATEWAY,
+            EnumSet.allOf(MessageType.class), "k", null, JweProfile.RSA_OAEP_256_A128GCM, null);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+    private final Database db = Database.openH2InMemory("dispatcher_" + System.nanoTime());
+    private final JdbcIdempotencyStore store = new JdbcIdempotencyStore(db,
+            new DataCipher(DataKeyring.ephemeral(clock)));
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final AtomicInteger runs = new AtomicInteger();
+    private CompletableFuture<Outcome> nextOutcome;
+
+    private final Handler handler = new Handler() {
+        @Override
+        public MessageType type() {
+            return MessageType.CVM_INQUIRY;
+        }
+
+        @Override
+        public CompletionStage<Outcome> handle(Request request) {
+            runs.incrementAndGet();
+            if (nextOutcome != null) {
+                return nextOutcome;
+            }
+            return CompletableFuture.completedFuture(Outcome.ok(TrxInfo.builder().put("run", "" + runs.get()).build()));
+        }
+    };
+
+    @AfterEach
+    void close() {
+        timer.shutdownNow();
+        db.close();
+    }
+
+    private Dispatcher dispatcher(Duration deadline) {
+        return new Dispatcher(new HandlerRegistry().register(handler), store,
+                new ResponseFactory(codec, clock, ZoneOffset.UTC), clock, timer, deadline);
+    }
+
+    private static GateDecision.Admitted request(String msgId, String note) {
+        MsgInfo info = new MsgInfo("1.0.0", msgId, "20261125120000", "CVM_INQUIRY", "39990157");
+        return new GateDecision.Admitted(MessageType.CVM_INQUIRY,
+                Envelope.request(info, TrxInfo.builder().put("note", note).build()), APPGW);
+    }
+
+    private String code(Reply reply) {
+        return reply.responseCode();
+    }
+
+    @Test
+    void exactRetryReturnsTheOriginalResponseWithoutRunningAgain() {
+        Dispatcher d = dispatcher(Duration.ofSeconds(8));
+        Reply first = d.dispatch(request("A3999015720261125120000000001", "x")).join();
+        clock.advance(Duration.ofSeconds(5));
+        Reply again = d.dispatch(request("A3999015720261125120000000001", "x")).join();
+        assertThat(code(first)).isEqualTo("00");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void sameMsgIdWithOtherContentIs94() {
+        Dispatcher d = dispatcher(Duration.ofSeconds(8));
+        d.dispatch(request("A3999015720261125120000000002", "x")).join();
+        Reply other = d.dispatch(request("A3999015720261125120000000002", "y")).join();
+        assertThat(code(other)).isEqualTo(ResponseCode.DUPLICATED_TRANSACTION.code());
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void retryOfAnInFlightRequestWaitsForItsOutcome() {
+        Dispatcher d = dispatcher(Duration.ofSeconds(8));
+        nextOutcome = new CompletableFuture<>();
+        CompletableFuture<Reply> first = d.dispatch(request("A3999015720261125120000000003", "x"));
+        CompletableFuture<Reply> retry = d.dispatch(request("A3999015720261125120000000003", "x"));
+        assertThat(retry).isNotDone();
+        nextOutcome.complete(Outcome.ok(TrxInfo.builder().put("late", "yes").build()));
+        assertThat(first.join().body()).isEqualTo(retry.join().body());
+        assertThat(new String(retry.join().body(), StandardCharsets.UTF_8)).contains("\"late\":\"yes\"");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void handlerFailureIs96AndReleasesTheClaimSoARetryRunsAgain() {
+        Dispatcher d = dispatcher(Duration.ofSeconds(8));
+        nextOutcome = CompletableFuture.failedFuture(new IllegalStateException("boom"));
+        Reply failed = d.dispatch(request("A3999015720261125120000000004", "x")).join();
+        assertThat(failed.httpStatus()).isEqualTo(503);
+        assertThat(code(failed)).isEqualTo("96");
+        assertThat(new String(failed.body(), StandardCharsets.UTF_8)).doesNotContain("boom");
+        nextOutcome = null;
+        Reply retried = d.dispatch(request("A3999015720261125120000000004", "x")).join();
+        assertThat(code(retried)).isEqualTo("00");
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void deadlinePassedIsPendingAndTheLateOutcomeIsKeptForRetries() {
+        Dispatcher d = dispatcher(Duration.ofMillis(50));
+        nextOutcome = new CompletableFuture<>();
+        Reply pending = d.dispatch(request("A3999015720261125120000000005", "x")).join();
+        assertThat(code(pending)).isEqualTo(ResponseCode.PENDING.code());
+        nextOutcome.complete(Outcome.ok(TrxInfo.builder().put("final", "yes").build()));
+        Reply retried = d.dispatch(request("A3999015720261125120000000005", "x")).join();
+        assertThat(code(retried)).isEqualTo("00");
+        assertThat(new String(retried.body(), StandardCharsets.UTF_8)).contains("\"final\":\"yes\"");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void responsesEchoMsgInfoWithTheSwitchTimeStamp() {
+        Reply r = dispatcher(Duration.ofSeconds(8)).dispatch(request("A3999015720261125120000000006", "x")).join();
+        Envelope e = ((org.openscis.codec.envelope.DecodeResult.Ok) codec.decode(r.body())).envelope();
+        assertThat(e.msgInfo().msgID()).isEqualTo("A3999015720261125120000000006");
+        assertThat(e.msgInfo().timeStamp()).isEqualTo("20261125120000");
+        assertThat(e.msgResponse().responseCode()).isEqualTo("00");
+    }
+}
