@@ -1,0 +1,139 @@
+package org.openscis.server.client;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.openscis.codec.envelope.EnvelopeCodec;
+import org.openscis.codec.envelope.MsgInfo;
+import org.openscis.codec.envelope.MsgResponse;
+import org.openscis.codec.envelope.TrxInfo;
+
+/**
+ * The body of {@code openscis client <MSG_TYPE>}: sends one message as an App Gateway and prints, for a person, the
+ * request (sensitive fields masked), the HTTP status, the signature check and the response with its JWE fields
+ * decrypted and masked. With the environment variable {@code OPENSCIS_SHOW_PAN=1} the decrypted PANs are also
+ * printed in full.
+ */
+public final class ClientCommandRunner {
+
+    /** Exit codes as {@code org.openscis.server.cli.ExitCodes} defines them. */
+    static final int EXIT_APPROVED = 0;
+    static final int EXIT_NOT_APPROVED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_CONFIG = 3;
+    static final int EXIT_IO = 4;
+    public static final String SHOW_PAN_ENV = "OPENSCIS_SHOW_PAN";
+
+    private final Function<String, String> env;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    /** Reads {@value #SHOW_PAN_ENV} from the process environment. */
+    public ClientCommandRunner() {
+        this(System::getenv);
+    }
+
+    ClientCommandRunner(Function<String, String> env) {
+        this.env = env;
+    }
+
+    /**
+     * Returns 0 when the switch approved ({@code 00}) with a valid signature, 1 for any other response code, 2 for
+     * unusable arguments, 4 when no response came (connection refused or closed, timeout, client busy) or the
+     * response's signature does not verify.
+     */
+    public int run(AppGatewayClient client, String msgType, String trxJson, String msgId, PrintStream out) {
+        String path = AppGatewayClient.pathOf(msgType);
+        if (path == null) {
+            out.println("error: " + msgType + " is not a message type the switch receives");
+            return EXIT_USAGE;
+        }
+        TrxInfo trx = TrxInfo.EMPTY;
+        if (trxJson != null && !trxJson.isBlank()) {
+            trx = codec.decodeObject(trxJson.getBytes(StandardCharsets.UTF_8));
+            if (trx == null) {
+                out.println("error: trxInfo must be one JSON object");
+                return EXIT_USAGE;
+            }
+        }
+        MsgInfo generated = client.newMsgInfo(msgType);
+        MsgInfo msgInfo = msgId == null || msgId.isBlank() ? generated
+                : new MsgInfo(generated.versionNo(), msgId, generated.timeStamp(), msgType, generated.insID());
+        out.println("> POST " + client.options().baseUrl() + path);
+        out.println("> msgInfo " + MaskedJson.render(msgInfo));
+        out.println("> trxInfo " + MaskedJson.render(trx));
+        SignedExchange exchange;
+        try {
+            exchange = client.send(RequestSpec.builder(msgType).msgInfo(msgInfo).trxInfo(trx).build()).get();
+        } catch (ExecutionException | CompletionException e) {
+            return failure(e.getCause(), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("error: interrupted");
+            return EXIT_IO;
+        }
+        printResponse(client, exchange, out);
+        if (!exchange.signatureValid()) {
+            return EXIT_IO;
+        }
+        return "00".equals(exchange.responseCode()) ? EXIT_APPROVED : EXIT_NOT_APPROVED;
+    }
+
+    private static int failure(Throwable cause, PrintStream out) {
+        if (cause instanceof IOException || cause instanceof TimeoutException || cause instanceof ClientBusyException) {
+            out.println("error: no response: " + cause.getMessage());
+            return EXIT_IO;
+        }
+        if (cause instanceof IllegalArgumentException) {
+            out.println("error: " + cause.getMessage());
+            return EXIT_USAGE;
+        }
+        if (cause instanceof IllegalStateException) {
+            out.println("error: " + cause.getMessage());
+            return EXIT_CONFIG;
+        }
+        out.println("error: " + cause);
+        return EXIT_NOT_APPROVED;
+    }
+
+    private void printResponse(AppGatewayClient client, SignedExchange exchange, PrintStream out) {
+        out.println("< HTTP " + exchange.status());
+        out.println("< signature " + (exchange.signatureValid() ? "valid"
+                : "INVALID (" + exchange.signatureReason() + ")"));
+        if (exchange.envelope() == null) {
+            out.println("< body is not a readable envelope (" + exchange.body().length + " bytes)"
+                    + (exchange.responseCode() == null ? "" : ", responseCode " + exchange.responseCode()));
+            return;
+        }
+        if (exchange.envelope().msgInfo() != null) {
+            out.println("< msgInfo " + MaskedJson.render(exchange.envelope().msgInfo()));
+        }
+        MsgResponse r = exchange.envelope().msgResponse();
+        out.println("< msgResponse " + (r == null ? "missing" : r.responseCode() + " " + r.responseMsg()));
+        if (exchange.envelope().trxInfo() != null) {
+            FieldDecryption decrypted = client.decryptResponseFields(exchange.envelope().trxInfo());
+            out.println("< trxInfo " + MaskedJson.render(decrypted.trxInfo()));
+            for (Map.Entry<String, String> f : decrypted.failures().entrySet()) {
+                out.println("< " + f.getKey() + " could not be decrypted: " + f.getValue());
+            }
+            if ("1".equals(env.apply(SHOW_PAN_ENV))) {
+                printClearPans(decrypted.trxInfo(), out);
+            }
+        }
+    }
+
+    private static void printClearPans(TrxInfo trx, PrintStream out) {
+        for (String field : SensitiveFields.RESPONSE_FIELDS) {
+            Object v = trx.get(field);
+            if (field.equals("pan") && v instanceof String pan && !SensitiveFields.isCompactJwe(pan)) {
+                out.println("< pan (clear) " + pan);
+            } else if (v instanceof TrxInfo nested && nested.string("pan") != null) {
+                out.println("< " + field + ".pan (clear) " + nested.string("pan"));
+            }
+        }
+    }
+}
