@@ -1,0 +1,279 @@
+package org.openscis.bench.load;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.openscis.bench.workload.SampleMessages;
+import org.openscis.codec.jose.CryptoProviders;
+import org.openscis.codec.jose.JweProfile;
+import org.openscis.server.client.AppGatewayClient;
+import org.openscis.server.client.ClientIdentity;
+import org.openscis.server.client.ClientOptions;
+import org.openscis.server.keys.ClientProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code load}: warm-up enrolments for tokens, a JIT warm-up at the target rate, the measured open-loop phase, then
+ * the crypto-only ceiling; prints progress every second and the Markdown report at the end, and writes the report to
+ * {@code --out-dir}. Every loop is bounded by its duration; only loopback targets unless {@code --allow-remote}.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Drives a running switch at a constant open-loop rate as an App Gateway and reports "
+                + "throughput, latency percentiles per message type (from the intended send time), response codes "
+                + "and the ratio to a crypto-only ceiling measured in the same run."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run completed (read the report for errors)", "2:invalid options",
+                "3:the client profile is unreadable or the target is refused",
+                "4:the warm-up enrolments created no token for the inquiries"})
+final class LoadCommand implements Callable<Integer> {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_TARGET = 3;
+    static final int EXIT_NO_TOKENS = 4;
+
+    static final int MAX_RATE_PER_SECOND = 100_000;
+    static final int MAX_DURATION_SECONDS = 3_600;
+    static final int MAX_WARMUP_SECONDS = 600;
+    static final int MAX_CONNECTIONS = 10_000;
+    static final int MAX_SENDERS = 64;
+    static final int MAX_TOKENS = 100_000;
+    static final int MAX_TIMEOUT_SECONDS = 300;
+    static final int MAX_CEILING_SECONDS = 300;
+    static final int MAX_QUEUED_REQUESTS = 1_000_000;
+    /** Enrolments in flight at once while creating tokens: enough to be quick, few enough to stay gentle. */
+    static final int MAX_WARMUP_CONCURRENCY = 16;
+    static final Duration CEILING_WARMUP = Duration.ofSeconds(2);
+    /** Extra wait for the last responses beyond the request timeout. */
+    static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
+    /** A p99 send lag above this means the generator itself could not keep the rate. */
+    static final double SEND_LAG_WARNING_MS = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", required = true, paramLabel = "DIR",
+            description = "App Gateway client profile directory (profile.json + PEM files), e.g. the one "
+                    + "`openscis serve` writes to <dataDir>/appgw-profile in development.")
+    Path profile;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Switch base URL; default: the profile's baseUrl.")
+    String url;
+
+    @Option(names = "--rate", required = true, paramLabel = "N", description = "Requests per second, offered "
+            + "open-loop (1.." + MAX_RATE_PER_SECOND + ").")
+    int rate;
+
+    @Option(names = "--duration", paramLabel = "S", defaultValue = "60",
+            description = "Seconds of the measured phase (default ${DEFAULT-VALUE}).")
+    int durationSeconds;
+
+    @Option(names = "--warmup", paramLabel = "S", defaultValue = "10",
+            description = "Seconds of load at the same rate before measuring, results discarded "
+                    + "(default ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--mix", paramLabel = "TYPE=W,...", defaultValue = "CARD_STATUS_INQUIRY=80,CARD_ENROLLMENT=20",
+            description = "Message types and weights (default ${DEFAULT-VALUE}). Types: CARD_STATUS_INQUIRY, "
+                    + "CARD_BALANCE_INQUIRY, CARD_ENROLLMENT, CVM_INQUIRY.")
+    String mixText;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "64",
+            description = "Keep-alive connections; each carries one request at a time (default ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--senders", paramLabel = "N", description = "Threads that build and sign requests on "
+            + "schedule (default: available processors).")
+    Integer senders;
+
+    @Option(names = "--tokens", paramLabel = "N", defaultValue = "100",
+            description = "Accounts enrolled in the warm-up; inquiries use their tokens (default ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "8",
+            description = "Per-request timeout in seconds, queueing included (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--max-queued", paramLabel = "N", defaultValue = "10000",
+            description = "Requests allowed to wait for a free connection; beyond it a request fails at once as "
+                    + "'client busy' (default ${DEFAULT-VALUE}).")
+    int maxQueued;
+
+    @Option(names = "--ceiling-seconds", paramLabel = "S", defaultValue = "10",
+            description = "Seconds of the crypto-only ceiling loop after the load (default ${DEFAULT-VALUE}).")
+    int ceilingSeconds;
+
+    @Option(names = "--jwe-profile", paramLabel = "PROFILE", defaultValue = "RSA_OAEP_256_A128GCM",
+            description = "JWE algorithms for cvmInfo: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    JweProfile jweProfile;
+
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "${env:OPENSCIS_BENCH_RESULTS:-bench/results}",
+            description = "Where the Markdown report goes (default ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Option(names = "--no-file", description = "Print the report only; write no file.")
+    boolean noFile;
+
+    @Option(names = "--allow-remote", description = "Allow a target that is not a loopback address.")
+    boolean allowRemote;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> invalid = invalidOption();
+        if (invalid.isPresent()) {
+            err.println("error: " + invalid.get());
+            return EXIT_USAGE;
+        }
+        MixParse parsed = Mix.parse(mixText);
+        if (parsed instanceof MixParse.Invalid bad) {
+            err.println("error: --mix: " + bad.reason());
+            return EXIT_USAGE;
+        }
+        Mix mix = ((MixParse.Ok) parsed).mix();
+        String provider = CryptoProviders.install();
+        ClientProfile clientProfile;
+        try {
+            clientProfile = ClientProfile.load(profile);
+        } catch (IOException e) {
+            err.println("error: client profile: " + e.getMessage());
+            return EXIT_TARGET;
+        }
+        String baseUrl = url != null ? url : clientProfile.baseUrl();
+        Optional<String> refused = LoopbackGuard.problem(baseUrl, allowRemote);
+        if (refused.isPresent()) {
+            err.println("error: " + refused.get());
+            return EXIT_TARGET;
+        }
+        int senderThreads = senders != null ? senders : Runtime.getRuntime().availableProcessors();
+        Instant startedAt = Instant.now();
+        out.printf("openscis-bench load: %s at %d req/s against %s, %d connections, %d senders; crypto: %s%n",
+                mix.text(), rate, baseUrl, connections, senderThreads, provider);
+        out.flush();
+
+        ClientOptions options;
+        try {
+            options = ClientOptions.builder(baseUrl)
+                    .maxConnections(connections)
+                    .maxQueuedRequests(maxQueued)
+                    .requestTimeout(Duration.ofSeconds(timeoutSeconds))
+                    .jweProfile(jweProfile)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        TokenPool pool = TokenPool.empty();
+        PhaseResult load;
+        try (AppGatewayClient client = new AppGatewayClient(options, identity(clientProfile))) {
+            if (mix.needsTokens()) {
+                TokenWarmUp.Result warm = new TokenWarmUp(client, new RequestFactory(TokenPool.empty()))
+                        .enroll(tokens, Math.min(connections, MAX_WARMUP_CONCURRENCY), warmUpDeadline(), out);
+                pool = warm.pool();
+                if (pool.isEmpty()) {
+                    err.println("error: no enrolment was approved, so there are no tokens for " + mix.text()
+                            + "; outcomes " + warm.outcomes() + ". Is the switch running at " + baseUrl
+                            + ", with product " + SampleMessages.PRD_NO
+                            + " allowing CARD_ENROLLMENT?");
+                    return EXIT_NO_TOKENS;
+                }
+            }
+            OpenLoopRunner runner = new OpenLoopRunner(client, new RequestFactory(pool), mix, rate, senderThreads,
+                    Duration.ofSeconds(timeoutSeconds).plus(DRAIN_GRACE));
+            if (warmupSeconds > 0) {
+                PhaseResult warm = runner.run("warm-up", Duration.ofSeconds(warmupSeconds), out);
+                out.printf(Locale.ROOT, "warm-up done: %d responses, %d without response%n", warm.responses(),
+                        warm.errors());
+            }
+            load = runner.run("load", Duration.ofSeconds(durationSeconds), out);
+        }
+
+        out.printf("crypto-only ceiling: %d threads for %d s ...%n", Runtime.getRuntime().availableProcessors(),
+                ceilingSeconds);
+        out.flush();
+        CeilingResult ceiling = CryptoCeiling.matching(clientProfile.signingKey(),
+                        clientProfile.switchSigningPublicKey(), clientProfile.switchEncryptionPublicKey(),
+                        clientProfile.encryptionKey(), jweProfile)
+                .measure(mix, Runtime.getRuntime().availableProcessors(), CEILING_WARMUP,
+                        Duration.ofSeconds(ceilingSeconds));
+
+        RunSettings settings = new RunSettings(baseUrl, mix, rate, durationSeconds, warmupSeconds, connections,
+                senderThreads, tokens, jweProfile.name());
+        LoadReport report = new LoadReport(startedAt, settings, MachineInfo.current(), pool.size(), load, ceiling,
+                notes(load, provider));
+        out.println();
+        out.print(ReportWriter.markdown(report));
+        if (!noFile) {
+            try {
+                out.println("report written to " + ReportWriter.write(report, outDir));
+            } catch (IOException e) {
+                err.println("error: the report could not be written to " + outDir + ": " + e.getMessage());
+            }
+        }
+        out.flush();
+        return EXIT_OK;
+    }
+
+    Optional<String> invalidOption() {
+        List<String> problems = new ArrayList<>();
+        range(problems, "--rate", rate, 1, MAX_RATE_PER_SECOND);
+        range(problems, "--duration", durationSeconds, 1, MAX_DURATION_SECONDS);
+        range(problems, "--warmup", warmupSeconds, 0, MAX_WARMUP_SECONDS);
+        range(problems, "--connections", connections, 1, MAX_CONNECTIONS);
+        if (senders != null) {
+            range(problems, "--senders", senders, 1, MAX_SENDERS);
+        }
+        range(problems, "--tokens", tokens, 1, MAX_TOKENS);
+        range(problems, "--timeout", timeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
+        range(problems, "--max-queued", maxQueued, 0, MAX_QUEUED_REQUESTS);
+        range(problems, "--ceiling-seconds", ceilingSeconds, 1, MAX_CEILING_SECONDS);
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+
+    private Duration warmUpDeadline() {
+        return Duration.ofSeconds(Math.max(60, 4L * timeoutSeconds));
+    }
+
+    private static void range(List<String> problems, String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add(name + " must be from " + min + " to " + max + ", found " + value);
+        }
+    }
+
+    private static ClientIdentity identity(ClientProfile p) {
+        return new ClientIdentity(p.insId(), p.signingKid(), p.signingKey(), p.encryptionKid(), p.encryptionKey(),
+                p.switchSigningKid(), p.switchSigningPublicKey(), p.switchEncryptionKid(),
+                p.switchEncryptionPublicKey());
+    }
+
+    static List<String> notes(PhaseResult load, String provider) {
+        List<String> notes = new ArrayList<>();
+        notes.add("The ceiling ran in the generator's JVM with " + provider + "; the switch names its own in its start-up "
+                + "log line (`crypto: ...`). Compare like with like.");
+        notes.add("During the load phase the generator also signs every request, encrypts every cvmInfo and "
+                + "verifies every response on the same cores, so approved/ceiling well below 1 is expected on a "
+                + "shared machine; the ratio is for comparing runs, not an efficiency score.");
+        if (load.errors() > 0) {
+            notes.add(load.errors() + " requests got no response (see Response codes, 'no response').");
+        }
+        if (load.unfinished() > 0) {
+            notes.add(load.unfinished() + " requests were still in flight when the run stopped waiting for them.");
+        }
+        if (load.sendLag().p99Ms() > SEND_LAG_WARNING_MS) {
+            notes.add(String.format(Locale.ROOT, "The generator fell behind its schedule (send lag p99 %.1f ms): "
+                    + "latencies include that lag; lower --rate or raise --senders.", load.sendLag().p99Ms()));
+        }
+        return notes;
+    }
+}
