@@ -15,6 +15,9 @@ public final class ResponseSigner {
     private static final List<String> RESPONSE_CRIT =
             List.of(UpiJwsHeader.UUID, UpiJwsHeader.TIMESTAMP, UpiJwsHeader.APPID);
 
+    static final String UNKNOWN_APPID = "UNKNOWN";
+    private static final int MAX_APPID_CHARS = 16;
+
     private final String alg;
     private final String kid;
     private final PrivateKey key;
@@ -29,7 +32,25 @@ public final class ResponseSigner {
 
     public String sign(byte[] body, String appId) {
         UpiJwsHeader header = new UpiJwsHeader(alg, kid, RESPONSE_CRIT, UpiJws.newUuid(),
-                Long.toString(clock.instant().getEpochSecond()), appId == null ? "" : appId, null);
+                Long.toString(clock.instant().getEpochSecond()), usableAppId(appId), null);
         return UpiJws.sign(header, body, key);
+    }
+
+    /**
+     * The requester's id as the response names it. When none could be read (garbage, or an id that is empty or not
+     * printable ASCII up to 16 characters) the response is still signed and names {@value #UNKNOWN_APPID}, so a
+     * client can always verify that the refusal came from the switch.
+     */
+    static String usableAppId(String appId) {
+        if (appId == null || appId.isEmpty() || appId.length() > MAX_APPID_CHARS) {
+            return UNKNOWN_APPID;
+        }
+        for (int i = 0; i < appId.length(); i++) {
+            char c = appId.charAt(i);
+            if (c <= 0x20 || c >= 0x7F) {
+                return UNKNOWN_APPID;
+            }
+        }
+        return appId;
     }
 }
