@@ -146,7 +146,7 @@ public final class SwitchServer implements RunningServer {
                 cfg.limits().requestDeadline());
         ResponseSigner signer = new ResponseSigner(switchKeys.signingAlgorithm(), switchKeys.signingKid(),
                 switchKeys.signingKey(), clock);
-        SwitchRequestHandler handler = new SwitchRequestHandler(workers, codec, gate, dispatcher, responses, signer,
+        SwitchRequestHandler handler = new SwitchRequestHandler(workers, cfg.limits().maxQueueWait(), codec, gate, dispatcher, responses, signer,
                 metrics);
 
         EventLoopGroup boss = Transports.group(1, "openscis-accept");

@@ -116,10 +116,14 @@ final class ConfigBinder {
                 f.integer("maxHeaderBytes", d.maxHeaderBytes(), MIN_HEADER_BYTES, MAX_HEADER_BYTES),
                 f.integer("workerThreads", d.workerThreads(), 1, 1024),
                 f.integer("workerQueueLength", d.workerQueueLength(), 1, 1_000_000),
+                f.duration("maxQueueWait", d.maxQueueWait(), MAX_REQUEST_DEADLINE),
                 f.duration("requestDeadline", d.requestDeadline(), MAX_REQUEST_DEADLINE),
                 f.duration("idleTimeout", d.idleTimeout(), MAX_IDLE_TIMEOUT),
                 f.integer("maxConnections", d.maxConnections(), 1, 1_000_000));
         f.finish();
+        if (limits.maxQueueWait().compareTo(limits.requestDeadline()) > 0) {
+            f.problem("maxQueueWait", "must not be longer than requestDeadline");
+        }
         return limits;
     }
 

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands a complete request to a worker thread (the gate and the handlers may block on storage), and writes the
  * signed reply back on the event loop. The connection reads nothing else until the reply is written, so replies
- * keep request order on keep-alive connections. A full worker queue is answered at once with HTTP 503 and code 96.
+ * keep request order on keep-alive connections. A full worker queue, or a request that waited longer than
+ * {@code maxQueueWait} for a worker, is answered at once with HTTP 503 and code 96 without being processed, so an
+ * overload is shed quickly instead of queueing every request towards its deadline.
  */
 @ChannelHandler.Sharable
 public final class SwitchRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -49,9 +52,11 @@ public final class SwitchRequestHandler extends SimpleChannelInboundHandler<Full
     private final ResponseFactory responses;
     private final ResponseSigner signer;
     private final SwitchMetrics metrics;
+    private final long maxQueueWaitNanos;
 
-    public SwitchRequestHandler(Executor workers, EnvelopeCodec codec, SecurityGate gate, Dispatcher dispatcher,
-            ResponseFactory responses, ResponseSigner signer, SwitchMetrics metrics) {
+    public SwitchRequestHandler(Executor workers, Duration maxQueueWait, EnvelopeCodec codec, SecurityGate gate,
+            Dispatcher dispatcher, ResponseFactory responses, ResponseSigner signer, SwitchMetrics metrics) {
+        this.maxQueueWaitNanos = maxQueueWait.toNanos();
         this.workers = workers;
         this.codec = codec;
         this.gate = gate;
@@ -74,17 +79,25 @@ public final class SwitchRequestHandler extends SimpleChannelInboundHandler<Full
         try {
             workers.execute(() -> process(channel, type, path, jws, body, keepAlive, started));
         } catch (RejectedExecutionException e) {
-            metrics.overload();
-            DecodeResult decoded = codec.decode(body);
-            MsgInfo echo = decoded instanceof DecodeResult.Ok ok ? ok.envelope().msgInfo() : null;
-            Reply reply = responses.reply(503, echo, null, ResponseCode.SYSTEM_ERROR, "switch busy, retry later",
-                    echo == null ? "" : echo.insID());
-            send(channel, type, reply, keepAlive, started);
+            shed(channel, type, body, keepAlive, started, "queue_full");
         }
+    }
+
+    private void shed(Channel channel, MessageType type, byte[] body, boolean keepAlive, long started, String why) {
+        metrics.overload(why);
+        DecodeResult decoded = codec.decode(body);
+        MsgInfo echo = decoded instanceof DecodeResult.Ok ok ? ok.envelope().msgInfo() : null;
+        Reply reply = responses.reply(503, echo, null, ResponseCode.SYSTEM_ERROR, "switch busy, retry later",
+                echo == null ? "" : echo.insID());
+        send(channel, type, reply, keepAlive, started);
     }
 
     private void process(Channel channel, MessageType type, String path, String jws, byte[] body, boolean keepAlive,
             long started) {
+        if (System.nanoTime() - started > maxQueueWaitNanos) {
+            shed(channel, type, body, keepAlive, started, "queue_wait");
+            return;
+        }
         CompletableFuture<Reply> reply;
         try {
             GateDecision decision = gate.check(new InboundMessage(type, path, jws, body, codec.decode(body)));

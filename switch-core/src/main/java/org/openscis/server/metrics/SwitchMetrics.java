@@ -53,9 +53,9 @@ public final class SwitchMetrics {
         count("openscis.gate.warnings", "Gate checks that passed with a warning", "reason", reason);
     }
 
-    /** Requests refused because the worker queue was full. */
-    public void overload() {
-        count("openscis.overload", "Requests refused with 503 because the switch was saturated", "where", "workers");
+    /** Requests refused with 503 unprocessed because the switch was saturated: {@code queue_full} or {@code queue_wait}. */
+    public void overload(String why) {
+        count("openscis.overload", "Requests refused with 503 because the switch was saturated", "why", why);
     }
 
     private void count(String name, String description, String tag, String value) {

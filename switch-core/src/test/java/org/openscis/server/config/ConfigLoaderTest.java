@@ -106,7 +106,7 @@ class ConfigLoaderTest {
 
         assertThat(config.listeners().http()).isEqualTo(ListenerConfig.defaultHttp());
         assertThat(config.listeners().admin()).isEqualTo(ListenerConfig.defaultAdmin());
-        assertThat(config.limits()).isEqualTo(new LimitsConfig(65536, 8192, 16, 1024, Duration.ofSeconds(8),
+        assertThat(config.limits()).isEqualTo(new LimitsConfig(65536, 8192, 16, 1024, Duration.ofSeconds(1), Duration.ofSeconds(8),
                 Duration.ofSeconds(60), 10000));
         assertThat(config.security()).isEqualTo(new SecurityConfig(Duration.ofSeconds(300), true,
                 SecurityConfig.ReqPathCheck.STRICT, Duration.ofHours(48)));

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.Executor;
@@ -38,7 +39,11 @@ class SwitchRequestHandlerTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private EmbeddedChannel channel(Executor workers) {
-        SwitchRequestHandler handler = new SwitchRequestHandler(workers, codec, null, null,
+        return channel(workers, Duration.ofSeconds(1));
+    }
+
+    private EmbeddedChannel channel(Executor workers, Duration maxQueueWait) {
+        SwitchRequestHandler handler = new SwitchRequestHandler(workers, maxQueueWait, codec, null, null,
                 new ResponseFactory(codec, clock, ZoneOffset.UTC),
                 new ResponseSigner("RS256", "1000000000001", TestKeyPairs.RSA_A.getPrivate(), clock),
                 new SwitchMetrics(registry));
@@ -61,6 +66,22 @@ class SwitchRequestHandlerTest {
         });
         ch.writeInbound(request());
         ch.runPendingTasks();
+        assertOverloaded(ch);
+        assertThat(registry.get("openscis.overload").tag("why", "queue_full").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void requestThatWaitedTooLongForAWorkerIsShedUnprocessed() {
+        // zero allowed wait: any queued request is already too old when a worker takes it; gate and dispatcher are
+        // null here, so processing it would fail the test
+        EmbeddedChannel ch = channel(Runnable::run, Duration.ZERO);
+        ch.writeInbound(request());
+        ch.runPendingTasks();
+        assertOverloaded(ch);
+        assertThat(registry.get("openscis.overload").tag("why", "queue_wait").counter().count()).isEqualTo(1.0);
+    }
+
+    private void assertOverloaded(EmbeddedChannel ch) {
         FullHttpResponse response = ch.readOutbound();
         try {
             assertThat(response.status().code()).isEqualTo(503);
@@ -77,7 +98,6 @@ class SwitchRequestHandlerTest {
         } finally {
             response.release();
         }
-        assertThat(registry.get("openscis.overload").counter().count()).isEqualTo(1.0);
         assertThat(registry.get("openscis.requests").tag("code", "96").tag("http", "503").counter().count())
                 .isEqualTo(1.0);
         ch.finishAndReleaseAll();
