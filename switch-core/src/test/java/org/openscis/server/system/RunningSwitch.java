@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.openscis.server.SwitchServer;
 import org.openscis.server.client.AppGatewayClient;
-import org.openscis.server.client.ClientIdentity;
 import org.openscis.server.client.ClientOptions;
 import org.openscis.server.config.ConfigLoader;
 import org.openscis.server.config.OpenScisConfig;
@@ -70,10 +69,7 @@ final class RunningSwitch implements AutoCloseable {
 
     /** A client that uses only what the profile gives an outside App Gateway. */
     static AppGatewayClient client(ClientProfile p) {
-        ClientIdentity identity = new ClientIdentity(p.insId(), p.signingKid(), p.signingKey(), p.encryptionKid(),
-                p.encryptionKey(), p.switchSigningKid(), p.switchSigningPublicKey(), p.switchEncryptionKid(),
-                p.switchEncryptionPublicKey());
-        return new AppGatewayClient(ClientOptions.builder(p.baseUrl()).maxConnections(4).build(), identity);
+        return AppGatewayClient.forProfile(p, ClientOptions.builder(p.baseUrl()).maxConnections(4).build());
     }
 
     static boolean postgresAvailable() {
