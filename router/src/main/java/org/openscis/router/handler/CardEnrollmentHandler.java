@@ -7,8 +7,6 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.card.Luhn;
 import org.openscis.codec.envelope.CharClass;
@@ -18,7 +16,6 @@ import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.envelope.TrxReader;
 import org.openscis.codec.jose.JweResult;
 import org.openscis.codec.mask.Masking;
-import org.openscis.router.Handler;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
@@ -49,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>A JWE that cannot be decrypted is A0; content that is not a JSON object, or has neither field, is 30. Card
  * numbers, CVN2 and account numbers never reach a {@code responseMsg} or a log line.
  */
-public final class CardEnrollmentHandler implements Handler {
+public final class CardEnrollmentHandler extends SynchronousHandler {
 
     /** Bounds the JWE text; the whole body is limited to 64 KiB anyway. */
     public static final int MAX_CVM_INFO_CHARS = 64 * 1024;
@@ -74,6 +71,7 @@ public final class CardEnrollmentHandler implements Handler {
 
     public CardEnrollmentHandler(ProductCatalog catalog, CardRepository cards, CardSecrets secrets, FieldCrypto crypto,
             EnvelopeCodec json, Clock clock) {
+        super(MessageType.CARD_ENROLLMENT);
         this.catalog = catalog;
         this.cards = cards;
         this.secrets = secrets;
@@ -84,16 +82,7 @@ public final class CardEnrollmentHandler implements Handler {
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.CARD_ENROLLMENT;
-    }
-
-    @Override
-    public CompletionStage<Outcome> handle(Request request) {
-        return CompletableFuture.completedFuture(decide(request));
-    }
-
-    private Outcome decide(Request request) {
+    Outcome decide(Request request) {
         TrxReader reader = new TrxReader(request.trxInfo());
         String deviceId = RequestFields.deviceId(reader);
         String userId = RequestFields.userId(reader);

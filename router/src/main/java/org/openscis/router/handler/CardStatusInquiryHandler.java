@@ -1,10 +1,7 @@
 package org.openscis.router.handler;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.envelope.TrxReader;
-import org.openscis.router.Handler;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
@@ -18,25 +15,17 @@ import org.openscis.router.port.TokenRecord;
  * {@link TokenResolver} checks (14/73/55) the answer is the token's state, except that an ACTIVE token on a card the
  * issuer suspended or deleted reports the card's state: that is what decides whether the token can pay.
  */
-public final class CardStatusInquiryHandler implements Handler {
+public final class CardStatusInquiryHandler extends SynchronousHandler {
 
     private final TokenResolver resolver;
 
     public CardStatusInquiryHandler(CardRepository cards) {
+        super(MessageType.CARD_STATUS_INQUIRY);
         this.resolver = new TokenResolver(cards);
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.CARD_STATUS_INQUIRY;
-    }
-
-    @Override
-    public CompletionStage<Outcome> handle(Request request) {
-        return CompletableFuture.completedFuture(decide(request));
-    }
-
-    private Outcome decide(Request request) {
+    Outcome decide(Request request) {
         TrxReader reader = new TrxReader(request.trxInfo());
         String deviceId = RequestFields.deviceId(reader);
         RequestFields.userId(reader);

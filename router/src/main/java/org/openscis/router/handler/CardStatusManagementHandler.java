@@ -2,13 +2,10 @@ package org.openscis.router.handler;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.envelope.TrxReader;
 import org.openscis.codec.mask.Masking;
-import org.openscis.router.Handler;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
@@ -34,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * fresh state, at most {@value #MAX_ATTEMPTS} times (then 08). Wallet-initiated changes send no
  * CARD_STATUS_NOTIFICATION: the wallet already knows.
  */
-public final class CardStatusManagementHandler implements Handler {
+public final class CardStatusManagementHandler extends SynchronousHandler {
 
     public static final int MAX_ATTEMPTS = 3;
     static final List<String> ACTIONS = List.of("SUSPEND", "RESUME", "DELETE");
@@ -46,22 +43,14 @@ public final class CardStatusManagementHandler implements Handler {
     private final Clock clock;
 
     public CardStatusManagementHandler(CardRepository cards, Clock clock) {
+        super(MessageType.CARD_STATUS_MANAGEMENT);
         this.cards = cards;
         this.resolver = new TokenResolver(cards);
         this.clock = clock;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.CARD_STATUS_MANAGEMENT;
-    }
-
-    @Override
-    public CompletionStage<Outcome> handle(Request request) {
-        return CompletableFuture.completedFuture(decide(request));
-    }
-
-    private Outcome decide(Request request) {
+    Outcome decide(Request request) {
         TrxReader reader = new TrxReader(request.trxInfo());
         String deviceId = RequestFields.deviceId(reader);
         RequestFields.userId(reader);

@@ -2,13 +2,10 @@ package org.openscis.router.handler;
 
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.envelope.CharClass;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.envelope.TrxReader;
-import org.openscis.router.Handler;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
@@ -23,27 +20,19 @@ import org.openscis.router.port.ProductCatalog;
  * <p>{@code cardfaceData} is the Base64 of the image bytes, encoded once. The RRTX mock server returns Base64 of the
  * ASCII Base64 (double encoding); that is a quirk clients have learnt to undo defensively, not something to copy.
  */
-public final class CardfaceDownloadingHandler implements Handler {
+public final class CardfaceDownloadingHandler extends SynchronousHandler {
 
     public static final int CARD_FACE_ID_MAX_CHARS = 16;
 
     private final ProductCatalog catalog;
 
     public CardfaceDownloadingHandler(ProductCatalog catalog) {
+        super(MessageType.CARDFACE_DOWNLOADING);
         this.catalog = catalog;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.CARDFACE_DOWNLOADING;
-    }
-
-    @Override
-    public CompletionStage<Outcome> handle(Request request) {
-        return CompletableFuture.completedFuture(decide(request));
-    }
-
-    private Outcome decide(Request request) {
+    Outcome decide(Request request) {
         TrxReader reader = new TrxReader(request.trxInfo());
         String id = reader.requiredAnyOf(1, CARD_FACE_ID_MAX_CHARS, CharClass.AN, "cardfaceID", "cardFaceID");
         if (reader.failed()) {

@@ -1,12 +1,9 @@
 package org.openscis.router.handler;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.openscis.codec.envelope.CharClass;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.envelope.TrxReader;
-import org.openscis.router.Handler;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
@@ -17,25 +14,17 @@ import org.openscis.router.port.ProductCatalog;
  * {@code trxInfo}, an empty one, or {@code deviceID}/{@code userID} (checked when present). The answer comes from the
  * requesting participant's default product.
  */
-public final class CvmInquiryHandler implements Handler {
+public final class CvmInquiryHandler extends SynchronousHandler {
 
     private final ProductCatalog catalog;
 
     public CvmInquiryHandler(ProductCatalog catalog) {
+        super(MessageType.CVM_INQUIRY);
         this.catalog = catalog;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.CVM_INQUIRY;
-    }
-
-    @Override
-    public CompletionStage<Outcome> handle(Request request) {
-        return CompletableFuture.completedFuture(decide(request));
-    }
-
-    private Outcome decide(Request request) {
+    Outcome decide(Request request) {
         TrxReader reader = new TrxReader(request.trxInfo());
         reader.optional("deviceID", 1, RequestFields.ID_MAX_CHARS, CharClass.ANS);
         reader.optional("userID", 1, RequestFields.ID_MAX_CHARS, CharClass.ANS);

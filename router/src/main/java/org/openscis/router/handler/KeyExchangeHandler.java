@@ -4,15 +4,12 @@ import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.envelope.CharClass;
 import org.openscis.codec.envelope.FieldError;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.envelope.TrxReader;
 import org.openscis.codec.jose.KeyMaterial;
-import org.openscis.router.Handler;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
@@ -33,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The response carries the switch's current keys: {@code upiSignCertID}, {@code upiSignPublicKey},
  * {@code upiEncCertID}, {@code upiEncPublicKey}.
  */
-public final class KeyExchangeHandler implements Handler {
+public final class KeyExchangeHandler extends SynchronousHandler {
 
     public static final int KID_MAX_CHARS = 40;
     /** Base64 of an RSA-8192 SPKI is about 1.5 KB; anything far beyond is not a public key. */
@@ -45,21 +42,13 @@ public final class KeyExchangeHandler implements Handler {
     private final SwitchKeys switchKeys;
 
     public KeyExchangeHandler(KeyRegistry keys, SwitchKeys switchKeys) {
+        super(MessageType.KEY_EXCHANGE);
         this.keys = keys;
         this.switchKeys = switchKeys;
     }
 
     @Override
-    public MessageType type() {
-        return MessageType.KEY_EXCHANGE;
-    }
-
-    @Override
-    public CompletionStage<Outcome> handle(Request request) {
-        return CompletableFuture.completedFuture(decide(request));
-    }
-
-    private Outcome decide(Request request) {
+    Outcome decide(Request request) {
         TrxInfo trx = request.trxInfo();
         TrxReader reader = new TrxReader(trx);
         boolean hasSign = trx.has("insSignCertID") || trx.has("insSignPublicKey");

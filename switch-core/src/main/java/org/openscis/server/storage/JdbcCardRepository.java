@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.DataAccessException;
@@ -42,16 +43,17 @@ public final class JdbcCardRepository implements CardRepository {
     @Override
     public Optional<CardRecord> findCardByPan(String pan) {
         String hash = keyedHash.pan(pan);
-        return dsl.transactionResult(cfg -> DSL.using(cfg).select(Cards.ALL).from(Cards.TABLE)
-                .where(Cards.PAN_HASH.eq(hash))
-                .fetchOptional()
-                .map(this::toCard));
+        return oneCard(Cards.PAN_HASH.eq(hash));
     }
 
     @Override
     public Optional<CardRecord> findCardById(String cardId) {
+        return oneCard(Cards.CARD_ID.eq(cardId));
+    }
+
+    private Optional<CardRecord> oneCard(Condition condition) {
         return dsl.transactionResult(cfg -> DSL.using(cfg).select(Cards.ALL).from(Cards.TABLE)
-                .where(Cards.CARD_ID.eq(cardId))
+                .where(condition)
                 .fetchOptional()
                 .map(this::toCard));
     }
