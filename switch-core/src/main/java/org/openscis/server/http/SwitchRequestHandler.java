@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class SwitchRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRequestHandler.class);
+    /** One logfmt line per answered message (no card data: type, codes, timing, requester). */
+    private static final Logger ACCESS = LoggerFactory.getLogger("org.openscis.access");
     static final String UPI_JWS = "UPI-JWS";
 
     private final Executor workers;
@@ -146,7 +148,13 @@ public final class SwitchRequestHandler extends SimpleChannelInboundHandler<Full
             }
             response.headers().set(HttpHeaderNames.CONNECTION,
                     keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
-            metrics.response(type.name(), reply.responseCode(), reply.httpStatus(), System.nanoTime() - started);
+            long nanos = System.nanoTime() - started;
+            metrics.response(type.name(), reply.responseCode(), reply.httpStatus(), nanos);
+            if (ACCESS.isInfoEnabled()) {
+                ACCESS.info("type={} code={} http={} micros={} appId={} remote={}", type.name(), reply.responseCode(),
+                        reply.httpStatus(), nanos / 1000, ResponseSigner.usableAppId(reply.appId()),
+                        channel.remoteAddress());
+            }
             if (!channel.isActive()) {
                 response.release();
                 return;

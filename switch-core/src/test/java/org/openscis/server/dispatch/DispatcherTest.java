@@ -93,6 +93,7 @@ class DispatcherTest {
         assertThat(code(first)).isEqualTo("00");
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(runs).hasValue(1);
+        assertThat(d.inFlightCount()).isZero();
     }
 
     @Test
@@ -115,6 +116,7 @@ class DispatcherTest {
         assertThat(first.join().body()).isEqualTo(retry.join().body());
         assertThat(new String(retry.join().body(), StandardCharsets.UTF_8)).contains("\"late\":\"yes\"");
         assertThat(runs).hasValue(1);
+        assertThat(d.inFlightCount()).isZero();
     }
 
     @Test
