@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * enrolment (40). A live card of that product on the account is reused (88 if it already has a live token on this
  * device, its state's code if it is unusable); otherwise a new card is issued. Deleted cards are ignored.
  *
+ * <p>Both rules (one live token per card and device, one live card per account and product) are enforced by the
+ * repository's insert, not only by the reads before it, so concurrent enrolments on several switch nodes cannot
+ * break them: the loser answers as it would have sequentially (88, or a token on the card the winner created).
+ *
  * <p>A JWE that cannot be decrypted is A0; content that is not a JSON object, or has neither field, is 30. Card
  * numbers, CVN2 and account numbers never reach a {@code responseMsg} or a log line.
  */
@@ -58,6 +62,12 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
     /** Issuer identification numbers are 6 to 8 leading digits of the PAN; the longest served prefix wins. */
     private static final int IIN_MAX_DIGITS = 8;
     private static final int IIN_MIN_DIGITS = 6;
+    /**
+     * How often the account path decides again after losing a race for the account's card to a concurrent
+     * enrolment. One repeat normally suffices (the winner's card is then reused); more mean the account is being
+     * changed in a loop, and the answer is 08.
+     */
+    static final int MAX_ACCOUNT_DECISIONS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(CardEnrollmentHandler.class);
 
@@ -171,29 +181,55 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
         if (!product.allows(MessageType.CARD_ENROLLMENT)) {
             return reply.fail(ResponseCode.NOT_SUPPORTED, "the product does not allow CARD_ENROLLMENT");
         }
+        for (int attempt = 0; attempt < MAX_ACCOUNT_DECISIONS; attempt++) {
+            Optional<Outcome> decided = enrollAccountOnce(product, accountNo, holder, reply);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
+        LOG.warn("cards of product {} on an account kept changing during {} enrolment decisions", product.prdNo(),
+                MAX_ACCOUNT_DECISIONS);
+        return reply.fail(ResponseCode.TSP_ERROR, "the account's cards changed concurrently; try again");
+    }
+
+    /**
+     * One decision on the account's current cards; empty if a concurrent enrolment created a card of the product
+     * on the account after it was read, so the decision must be made again (that card is then reused).
+     */
+    private Optional<Outcome> enrollAccountOnce(CardProduct product, String accountNo, Provisioner.Holder holder,
+            Reply reply) {
         List<CardRecord> existing = cards.findCardsByAccount(product.issuerIin(), accountNo).stream()
                 .filter(c -> product.prdNo().equals(c.productId()) && c.state() != CardState.DELETED)
                 .toList();
         if (existing.stream().anyMatch(c -> hasLiveTokenOnDevice(c, holder.deviceId()))) {
-            return reply.fail(ResponseCode.ALREADY_PROVISIONED, null);
+            return Optional.of(reply.fail(ResponseCode.ALREADY_PROVISIONED, null));
         }
         if (existing.isEmpty()) {
-            return provisioned(provisioner.newCardWithToken(product, accountNo, holder), reply);
+            Provisioner.Result result = provisioner.newCardWithToken(product, accountNo, holder);
+            if (result instanceof Provisioner.AlreadyLive) {
+                LOG.info("a card of product {} appeared concurrently on the account; deciding again", product.prdNo());
+                return Optional.empty();
+            }
+            return Optional.of(provisioned(result, reply));
         }
         Optional<CardRecord> usable = existing.stream()
                 .filter(c -> CardUsability.refusal(c, clock).isEmpty())
                 .findFirst();
         if (usable.isEmpty()) {
-            return reply.fail(CardUsability.refusal(existing.get(0), clock).orElseThrow(), null);
+            return Optional.of(reply.fail(CardUsability.refusal(existing.get(0), clock).orElseThrow(), null));
         }
-        return provisioned(provisioner.tokenForCard(usable.get(), product, holder), reply);
+        return Optional.of(provisioned(provisioner.tokenForCard(usable.get(), product, holder), reply));
     }
 
+    /** A token insert that lost to a concurrent one on the same card and device is 88, as if it had come second. */
     private Outcome provisioned(Provisioner.Result result, Reply reply) {
         if (result instanceof Provisioner.Provisioned p) {
             LOG.info("enrolled token {} on card {} for {}", Masking.pan(p.token().token()), p.card().cardId(),
                     p.token().insId());
             return Outcome.ok(p.responseTrxInfo());
+        }
+        if (result instanceof Provisioner.AlreadyLive) {
+            return reply.fail(ResponseCode.ALREADY_PROVISIONED, null);
         }
         return reply.fail(ResponseCode.TSP_ERROR, "no free token number");
     }

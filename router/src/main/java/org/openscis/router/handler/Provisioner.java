@@ -12,6 +12,7 @@ import org.openscis.router.port.CardRepository;
 import org.openscis.router.port.CardSecrets;
 import org.openscis.router.port.CardState;
 import org.openscis.router.port.FieldCrypto;
+import org.openscis.router.port.InsertResult;
 import org.openscis.router.port.Participant;
 import org.openscis.router.port.StateReason;
 import org.openscis.router.port.TokenRecord;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Makes new cards and tokens (decisions.md §6): PAN = product BIN + random digits + Luhn digit to the product's PAN
  * length; token = token BIN + random digits + Luhn digit, 19 digits, expiring with its card. Numbers are drawn at
  * random and the repository's unique insert decides; a taken number is drawn again, at most
- * {@value #MAX_NUMBER_DRAWS} times. The PAN is encrypted to the App Gateway <em>before</em> anything is stored, so a
+ * {@value #MAX_NUMBER_DRAWS} times. When the repository refuses because a concurrent enrolment stored a live token
+ * on the same card and device, or a live card of the product on the same account, the result says so
+ * ({@link AlreadyLive}) and the caller decides again on fresh state. The PAN is encrypted to the App Gateway <em>before</em> anything is stored, so a
  * failing encryption leaves no token behind.
  */
 public final class Provisioner {
@@ -50,7 +53,7 @@ public final class Provisioner {
     /** Who the new token is for: the enrolling App Gateway, the device and the wallet user. */
     public record Holder(Participant participant, String deviceId, String userId) {}
 
-    /** The result of provisioning: the stored card and token, or numbers ran out. */
+    /** The result of provisioning: the stored card and token, numbers ran out, or a concurrent enrolment won. */
     public sealed interface Result {}
 
     /** Stored. {@code encryptedPan} is the card's PAN as a JWE to the holder's App Gateway. */
@@ -82,6 +85,13 @@ public final class Provisioner {
     /** Every drawn number was taken ({@value #MAX_NUMBER_DRAWS} times): answer 08. */
     public record Exhausted() implements Result {}
 
+    /**
+     * Nothing stored: a concurrent enrolment got there first ({@link InsertResult#ALREADY_LIVE}). For
+     * {@link #tokenForCard} the card now has a live token on the holder's device; for {@link #newCardWithToken}
+     * the account now has a live card of the product.
+     */
+    public record AlreadyLive() implements Result {}
+
     /** A new token on an existing card. */
     public Result tokenForCard(CardRecord card, CardProduct product, Holder holder) {
         String encryptedPan = encryptPan(holder, card.pan());
@@ -89,8 +99,12 @@ public final class Provisioner {
         Instant now = clock.instant();
         for (int draw = 0; draw < MAX_NUMBER_DRAWS; draw++) {
             TokenRecord token = newToken(product, card.cardId(), tokenExpiry, holder, now);
-            if (cards.insertToken(token)) {
+            InsertResult inserted = cards.insertToken(token);
+            if (inserted == InsertResult.INSERTED) {
                 return new Provisioned(card, token, encryptedPan);
+            }
+            if (inserted == InsertResult.ALREADY_LIVE) {
+                return new AlreadyLive();
             }
         }
         LOG.warn("no free token number after {} draws for product {}", MAX_NUMBER_DRAWS, product.prdNo());
@@ -110,8 +124,12 @@ public final class Provisioner {
                     product.defaultCardFaceId(), CardState.ACTIVE, StateReason.NONE, now);
             String encryptedPan = encryptPan(holder, pan);
             TokenRecord token = newToken(product, card.cardId(), tokenExpiry, holder, now);
-            if (cards.insertCardWithToken(card, token)) {
+            InsertResult inserted = cards.insertCardWithToken(card, token);
+            if (inserted == InsertResult.INSERTED) {
                 return new Provisioned(card, token, encryptedPan);
+            }
+            if (inserted == InsertResult.ALREADY_LIVE) {
+                return new AlreadyLive();
             }
         }
         LOG.warn("no free PAN/token pair after {} draws for product {}", MAX_NUMBER_DRAWS, product.prdNo());

@@ -13,6 +13,7 @@ import static org.openscis.router.testing.RouterFixture.WALLET_ID;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -25,14 +26,21 @@ import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.port.CardRecord;
+import org.openscis.router.port.CardRepository;
 import org.openscis.router.port.CardState;
+import org.openscis.router.port.InsertResult;
 import org.openscis.router.port.StateReason;
 import org.openscis.router.port.TokenRecord;
+import org.openscis.router.testing.DelegatingCardRepository;
 import org.openscis.router.testing.FakeFieldCrypto;
 import org.openscis.router.testing.LogCapture;
+import org.openscis.router.testing.Race;
 import org.openscis.router.testing.RouterFixture;
 
 class CardEnrollmentHandlerTest {
+
+    /** Threads enrolling at once in the race tests. */
+    private static final int RACERS = 8;
 
     private final RouterFixture f = new RouterFixture();
     private final CardEnrollmentHandler handler = new CardEnrollmentHandler(f.catalog, f.cards, f.secrets, f.crypto,
@@ -211,6 +219,25 @@ class CardEnrollmentHandlerTest {
             assertThat(f.cards.rejectedInserts()).isEqualTo(Provisioner.MAX_NUMBER_DRAWS);
             assertThat(f.cards.allTokens()).hasSize(1);
             assertNoCardData(outcome, pan, cvn2);
+        }
+
+        @Test
+        void aTokenThatAConcurrentEnrolmentStoredFirstIs88() {
+            f.cards.beforeNextInsert(
+                    () -> f.token(RouterFixture.tokenNumber("9"), card, WALLET_ID, DEVICE, CardState.ACTIVE));
+            Outcome outcome = enrollWith("2809", cvn2);
+            assertThat(outcome.code()).isEqualTo(ResponseCode.ALREADY_PROVISIONED);
+            assertThat(f.cards.allTokens()).extracting(TokenRecord::token)
+                    .containsExactly(RouterFixture.tokenNumber("9"));
+            assertNoCardData(outcome, pan, cvn2);
+        }
+
+        @Test
+        void concurrentEnrolmentsOfTheCardOnOneDeviceHaveOneWinner() throws Exception {
+            List<ResponseCode> codes = Race.run(RACERS, i -> enrollWith("2809", cvn2).code());
+            assertThat(codes).filteredOn(c -> c == ResponseCode.APPROVED).hasSize(1);
+            assertThat(codes).filteredOn(c -> c == ResponseCode.ALREADY_PROVISIONED).hasSize(RACERS - 1);
+            assertThat(f.cards.allTokens()).hasSize(1);
         }
     }
 
@@ -391,6 +418,71 @@ class CardEnrollmentHandlerTest {
             assertThat(f.cards.allCards()).hasSize(1);
             assertThat(f.cards.allTokens()).isEmpty();
             assertNoCardData(outcome, takenPan, ACCOUNT);
+        }
+
+        @Test
+        void aCardThatAConcurrentEnrolmentCreatedFirstIsReused() {
+            String racedPan = RouterFixture.pan(DEBIT, "77");
+            f.cards.beforeNextInsert(() -> f.card("C-RACE", racedPan, "2809", CardState.ACTIVE, StateReason.NONE, DEBIT,
+                    ACCOUNT));
+            Outcome outcome = enrollAccount(DEVICE);
+            assertThat(outcome.code()).isEqualTo(ResponseCode.APPROVED);
+            assertThat(f.cards.allCards()).extracting(CardRecord::cardId).containsExactly("C-RACE");
+            assertThat(f.cards.allTokens()).singleElement()
+                    .satisfies(t -> assertThat(t.cardId()).isEqualTo("C-RACE"))
+                    .satisfies(t -> assertThat(t.deviceId()).isEqualTo(DEVICE));
+            assertThat(FakeFieldCrypto.openFor(WALLET_ID, outcome.trxInfo().string("pan"))).isEqualTo(racedPan);
+        }
+
+        @Test
+        void aCardWithATokenOnThisDeviceThatAConcurrentEnrolmentCreatedFirstIs88() {
+            f.cards.beforeNextInsert(() -> {
+                CardRecord raced = f.card("C-RACE", RouterFixture.pan(DEBIT, "77"), "2809", CardState.ACTIVE,
+                        StateReason.NONE, DEBIT, ACCOUNT);
+                f.token(RouterFixture.tokenNumber("9"), raced, WALLET_ID, DEVICE, CardState.ACTIVE);
+            });
+            Outcome outcome = enrollAccount(DEVICE);
+            assertThat(outcome.code()).isEqualTo(ResponseCode.ALREADY_PROVISIONED);
+            assertThat(f.cards.allCards()).hasSize(1);
+            assertThat(f.cards.allTokens()).hasSize(1);
+            assertNoCardData(outcome, ACCOUNT);
+        }
+
+        @Test
+        void anAccountWhoseCardsKeepChangingIs08() {
+            AtomicInteger attempts = new AtomicInteger();
+            CardRepository alwaysLosing = new DelegatingCardRepository(f.cards) {
+                @Override
+                public InsertResult insertCardWithToken(CardRecord card, TokenRecord token) {
+                    attempts.incrementAndGet();
+                    return InsertResult.ALREADY_LIVE;
+                }
+            };
+            CardEnrollmentHandler losing = new CardEnrollmentHandler(f.catalog, alwaysLosing, f.secrets, f.crypto,
+                    f.json, f.clock);
+            Outcome outcome = run(losing, f.request(MessageType.CARD_ENROLLMENT, trx("deviceID", DEVICE, "userID", USER,
+                    "prdNo", DEBIT.prdNo(), "cvmInfo", FakeFieldCrypto.sealForSwitch(json("accountNo", ACCOUNT)))));
+            assertThat(outcome.code()).isEqualTo(ResponseCode.TSP_ERROR);
+            assertThat(attempts).hasValue(CardEnrollmentHandler.MAX_ACCOUNT_DECISIONS);
+            assertNoCardData(outcome, ACCOUNT);
+        }
+
+        @Test
+        void concurrentEnrolmentsOfTheAccountOnOneDeviceHaveOneWinner() throws Exception {
+            List<ResponseCode> codes = Race.run(RACERS, i -> enrollAccount(DEVICE).code());
+            assertThat(codes).filteredOn(c -> c == ResponseCode.APPROVED).hasSize(1);
+            assertThat(codes).filteredOn(c -> c == ResponseCode.ALREADY_PROVISIONED).hasSize(RACERS - 1);
+            assertThat(f.cards.allCards()).hasSize(1);
+            assertThat(f.cards.allTokens()).hasSize(1);
+        }
+
+        @Test
+        void concurrentEnrolmentsOfTheAccountOnManyDevicesShareOneCard() throws Exception {
+            List<ResponseCode> codes = Race.run(RACERS, i -> enrollAccount("device-" + i).code());
+            assertThat(codes).containsOnly(ResponseCode.APPROVED);
+            assertThat(f.cards.allCards()).hasSize(1);
+            assertThat(f.cards.allTokens()).hasSize(RACERS)
+                    .allSatisfy(t -> assertThat(t.cardId()).isEqualTo(f.cards.allCards().get(0).cardId()));
         }
     }
 

@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 import org.openscis.router.port.CardRecord;
 import org.openscis.router.port.CardRepository;
 import org.openscis.router.port.CardState;
+import org.openscis.router.port.InsertResult;
 import org.openscis.router.port.StateReason;
 import org.openscis.router.port.TokenRecord;
 import org.openscis.server.crypto.DataCipher;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * {@link CardRepository} on the {@code cards} and {@code tokens} tables. PAN, expiry and account number are stored
  * only as {@link DataCipher} ciphertext bound to the card id and column, and found through {@link KeyedHash}
  * lookups. Times are kept to the millisecond. Tokens are stored in clear: they are the public face of a card.
+ *
+ * <p>The liveness rules of {@link CardRepository} are unique constraints over {@code tokens.live_device_id} and
+ * {@code cards.live_account_hash} (V2 migration), which this class sets on insert and clears when a row becomes
+ * DELETED.
  */
 public final class JdbcCardRepository implements CardRepository {
 
@@ -83,73 +88,110 @@ public final class JdbcCardRepository implements CardRepository {
                 .fetch(JdbcCardRepository::toToken));
     }
 
-    /** {@inheritDoc} A card id that is already taken also returns false. */
+    /**
+     * {@inheritDoc} Both rules are unique constraints, so the verdict is the database's; which rule a unique
+     * violation broke is found by reading the liveness rule afterwards (in a new transaction, as PostgreSQL aborts
+     * the failed one) rather than by parsing driver messages.
+     */
     @Override
-    public boolean insertCardWithToken(CardRecord card, TokenRecord token) {
+    public InsertResult insertCardWithToken(CardRecord card, TokenRecord token) {
         if (!card.cardId().equals(token.cardId())) {
             throw new IllegalArgumentException("token must belong to card " + card.cardId());
         }
         try {
-            return dsl.transactionResult(cfg -> {
+            dsl.transaction(cfg -> {
                 DSLContext tx = DSL.using(cfg);
                 insertCard(tx, card);
                 insertToken(tx, token);
-                return true;
             });
+            return InsertResult.INSERTED;
         } catch (DataAccessException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                return false;
+                return liveCardExists(card) ? InsertResult.ALREADY_LIVE : InsertResult.NUMBER_TAKEN;
             }
             throw e;
         }
     }
 
-    /** {@inheritDoc} The card must exist (a foreign key violation is an error, not {@code false}). */
+    /** {@inheritDoc} The card must exist (a foreign key violation is an error, not a result). */
     @Override
-    public boolean insertToken(TokenRecord token) {
+    public InsertResult insertToken(TokenRecord token) {
         try {
-            return dsl.transactionResult(cfg -> {
-                insertToken(DSL.using(cfg), token);
-                return true;
-            });
+            dsl.transaction(cfg -> insertToken(DSL.using(cfg), token));
+            return InsertResult.INSERTED;
         } catch (DataAccessException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                return false;
+                return liveTokenExists(token) ? InsertResult.ALREADY_LIVE : InsertResult.NUMBER_TAKEN;
             }
             throw e;
         }
     }
 
-    /** {@inheritDoc} Sets state, token expiry and update time from {@code updated}; the other fields are fixed. */
+    /** Whether a live card holds the (issuer, account, product) slot {@code card} wanted. */
+    private boolean liveCardExists(CardRecord card) {
+        String slot = liveAccountHash(card);
+        return slot != null && dsl.transactionResult(cfg -> DSL.using(cfg).fetchExists(Cards.TABLE,
+                Cards.LIVE_ACCOUNT_HASH.eq(slot).and(Cards.ISSUER_IIN.eq(card.issuerIin()))
+                        .and(Cards.PRODUCT_ID.eq(card.productId()))));
+    }
+
+    /** Whether a live token holds the (card, device) slot {@code token} wanted. */
+    private boolean liveTokenExists(TokenRecord token) {
+        String slot = liveDeviceId(token);
+        return slot != null && dsl.transactionResult(cfg -> DSL.using(cfg).fetchExists(Tokens.TABLE,
+                Tokens.CARD_ID.eq(token.cardId()).and(Tokens.LIVE_DEVICE_ID.eq(slot))));
+    }
+
+    /**
+     * {@inheritDoc} Sets state, token expiry and update time from {@code updated}; the other fields are fixed. Moving
+     * to DELETED frees the token's (card, device) slot.
+     *
+     * @throws IllegalArgumentException if {@code updated} is another token, or would revive a DELETED token
+     */
     @Override
     public boolean updateTokenState(String token, CardState expected, TokenRecord updated) {
         if (!token.equals(updated.token())) {
             throw new IllegalArgumentException("updated record is for another token");
         }
-        int rows = dsl.transactionResult(cfg -> DSL.using(cfg).update(Tokens.TABLE)
-                .set(Tokens.STATE, updated.state().name())
-                .set(Tokens.TOKEN_EXPIRY, updated.tokenExpiry())
-                .set(Tokens.UPDATED_AT, updated.updatedAt().toEpochMilli())
-                .where(Tokens.TOKEN.eq(token).and(Tokens.STATE.eq(expected.name())))
-                .execute());
+        if (expected == CardState.DELETED && updated.state() != CardState.DELETED) {
+            throw new IllegalArgumentException("a DELETED token cannot be revived");
+        }
+        int rows = dsl.transactionResult(cfg -> {
+            var update = DSL.using(cfg).update(Tokens.TABLE)
+                    .set(Tokens.STATE, updated.state().name())
+                    .set(Tokens.TOKEN_EXPIRY, updated.tokenExpiry())
+                    .set(Tokens.UPDATED_AT, updated.updatedAt().toEpochMilli());
+            if (updated.state() == CardState.DELETED) {
+                update = update.setNull(Tokens.LIVE_DEVICE_ID);
+            }
+            return update.where(Tokens.TOKEN.eq(token).and(Tokens.STATE.eq(expected.name()))).execute();
+        });
         return rows == 1;
     }
 
-    /** {@inheritDoc} An unknown card id changes nothing (and is logged). */
+    /**
+     * {@inheritDoc} Moving to DELETED frees the card's (issuer, account, product) slot. An unknown card id, or a
+     * DELETED card asked to become live again, changes nothing (and is logged).
+     */
     @Override
     public void updateCardState(String cardId, CardState state, StateReason reason) {
-        int rows = dsl.transactionResult(cfg -> DSL.using(cfg).update(Cards.TABLE)
-                .set(Cards.STATE, state.name())
-                .set(Cards.REASON, reason == null ? null : reason.name())
-                .where(Cards.CARD_ID.eq(cardId))
-                .execute());
+        int rows = dsl.transactionResult(cfg -> {
+            var update = DSL.using(cfg).update(Cards.TABLE)
+                    .set(Cards.STATE, state.name())
+                    .set(Cards.REASON, reason == null ? null : reason.name());
+            if (state == CardState.DELETED) {
+                return update.setNull(Cards.LIVE_ACCOUNT_HASH).where(Cards.CARD_ID.eq(cardId)).execute();
+            }
+            return update.where(Cards.CARD_ID.eq(cardId).and(Cards.STATE.ne(CardState.DELETED.name()))).execute();
+        });
         if (rows == 0) {
-            LOG.warn("Card state change to {} for unknown card {}", state, cardId);
+            LOG.warn("Card state change to {} for unknown or DELETED card {}", state, cardId);
         }
     }
 
     private void insertCard(DSLContext tx, CardRecord card) {
         String id = card.cardId();
+        String accountHash = card.accountNo() == null ? null : keyedHash.account(card.issuerIin(), card.accountNo());
         tx.insertInto(Cards.TABLE)
                 .set(Cards.CARD_ID, id)
                 .set(Cards.PAN_HASH, keyedHash.pan(card.pan()))
@@ -157,8 +199,8 @@ public final class JdbcCardRepository implements CardRepository {
                 .set(Cards.EXPIRY_ENC, cipher.encryptString(card.expiry(), Aad.cardExpiry(id)))
                 .set(Cards.ISSUER_IIN, card.issuerIin())
                 .set(Cards.PRODUCT_ID, card.productId())
-                .set(Cards.ACCOUNT_HASH, card.accountNo() == null ? null
-                        : keyedHash.account(card.issuerIin(), card.accountNo()))
+                .set(Cards.ACCOUNT_HASH, accountHash)
+                .set(Cards.LIVE_ACCOUNT_HASH, card.state() == CardState.DELETED ? null : accountHash)
                 .set(Cards.ACCOUNT_ENC, card.accountNo() == null ? null
                         : cipher.encryptString(card.accountNo(), Aad.cardAccount(id)))
                 .set(Cards.CARD_TYPE, card.cardType())
@@ -180,7 +222,19 @@ public final class JdbcCardRepository implements CardRepository {
                 .set(Tokens.STATE, t.state().name())
                 .set(Tokens.CREATED_AT, t.createdAt().toEpochMilli())
                 .set(Tokens.UPDATED_AT, t.updatedAt().toEpochMilli())
+                .set(Tokens.LIVE_DEVICE_ID, liveDeviceId(t))
                 .execute();
+    }
+
+    /** The value of {@code live_account_hash} for {@code card}: its account hash while it is live, else null. */
+    private String liveAccountHash(CardRecord card) {
+        return card.accountNo() == null || card.state() == CardState.DELETED ? null
+                : keyedHash.account(card.issuerIin(), card.accountNo());
+    }
+
+    /** The value of {@code live_device_id} for {@code t}: its device while it is live, else null. */
+    private static String liveDeviceId(TokenRecord t) {
+        return t.state() == CardState.DELETED ? null : t.deviceId();
     }
 
     private CardRecord toCard(Record r) {

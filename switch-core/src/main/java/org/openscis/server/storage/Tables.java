@@ -9,7 +9,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
-/** Table and column names of V1__initial.sql for jOOQ (no code generation). Times are epoch milliseconds. */
+/** Table and column names of the db/migration scripts for jOOQ (no code generation). Times are epoch milliseconds. */
 final class Tables {
 
     private Tables() {}
@@ -29,8 +29,10 @@ final class Tables {
         static final Field<String> STATE = field(name("state"), SQLDataType.VARCHAR);
         static final Field<String> REASON = field(name("reason"), SQLDataType.VARCHAR);
         static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+        /** {@code account_hash} while the card is not DELETED, else NULL; unique with issuer and product (V2). */
+        static final Field<String> LIVE_ACCOUNT_HASH = field(name("live_account_hash"), SQLDataType.VARCHAR);
 
-        /** Every column, for explicit select lists (rows are then read by field, not by returned name). */
+        /** Every column of the record, for explicit select lists (rows are then read by field, not by name). */
         static final Field<?>[] ALL = {CARD_ID, PAN_HASH, PAN_ENC, EXPIRY_ENC, ISSUER_IIN, PRODUCT_ID, ACCOUNT_HASH,
             ACCOUNT_ENC, CARD_TYPE, CARD_FACE_ID, STATE, REASON, CREATED_AT};
 
@@ -48,8 +50,10 @@ final class Tables {
         static final Field<String> STATE = field(name("state"), SQLDataType.VARCHAR);
         static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
         static final Field<Long> UPDATED_AT = field(name("updated_at"), SQLDataType.BIGINT);
+        /** {@code device_id} while the token is not DELETED, else NULL; unique with the card id (V2). */
+        static final Field<String> LIVE_DEVICE_ID = field(name("live_device_id"), SQLDataType.VARCHAR);
 
-        /** Every column, for explicit select lists (rows are then read by field, not by returned name). */
+        /** Every column of the record, for explicit select lists (rows are then read by field, not by name). */
         static final Field<?>[] ALL = {TOKEN, CARD_ID, INS_ID, DEVICE_ID, USER_ID, TOKEN_EXPIRY, STATE, CREATED_AT,
             UPDATED_AT};
 

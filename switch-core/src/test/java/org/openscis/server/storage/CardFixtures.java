@@ -14,8 +14,14 @@ final class CardFixtures {
 
     private CardFixtures() {}
 
+    static final String PRODUCT = "1003";
+
     static CardRecord card(String cardId, String pan, String accountNo) {
-        return new CardRecord(cardId, pan, "2903", IIN, "1003", accountNo, "Virtual Card", "100205",
+        return card(cardId, pan, accountNo, PRODUCT);
+    }
+
+    static CardRecord card(String cardId, String pan, String accountNo, String productId) {
+        return new CardRecord(cardId, pan, "2903", IIN, productId, accountNo, "Virtual Card", "100205",
                 CardState.ACTIVE, StateReason.NONE, T0);
     }
 

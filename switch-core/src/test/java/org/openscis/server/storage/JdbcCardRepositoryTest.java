@@ -2,6 +2,8 @@ package org.openscis.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openscis.router.port.InsertResult.INSERTED;
+import static org.openscis.router.port.InsertResult.NUMBER_TAKEN;
 import static org.openscis.server.storage.CardFixtures.IIN;
 import static org.openscis.server.storage.CardFixtures.T0;
 import static org.openscis.server.storage.CardFixtures.card;
@@ -43,7 +45,7 @@ class JdbcCardRepositoryTest extends StorageTestBase {
         CardRecord card = card("c1", PAN, ACCOUNT);
         TokenRecord token = token("6291000000000000018", "c1");
 
-        assertThat(repo.insertCardWithToken(card, token)).isTrue();
+        assertThat(repo.insertCardWithToken(card, token)).isEqualTo(INSERTED);
 
         assertThat(repo.findCardById("c1")).contains(card);
         assertThat(repo.findCardByPan(PAN)).contains(card);
@@ -71,7 +73,7 @@ class JdbcCardRepositoryTest extends StorageTestBase {
     void aCardWithoutAccountRoundTrips() {
         CardRecord card = new CardRecord("c1", PAN, "2903", IIN, "1003", null, "Debit Card", "100205",
                 CardState.SUSPENDED, null, T0);
-        assertThat(repo.insertCardWithToken(card, token("6291000000000000018", "c1"))).isTrue();
+        assertThat(repo.insertCardWithToken(card, token("6291000000000000018", "c1"))).isEqualTo(INSERTED);
         assertThat(repo.findCardById("c1")).contains(card);
     }
 
@@ -90,7 +92,8 @@ class JdbcCardRepositoryTest extends StorageTestBase {
     void refusesATakenPanAndStoresNothing() {
         repo.insertCardWithToken(card("c1", PAN, ACCOUNT), token("6291000000000000018", "c1"));
 
-        assertThat(repo.insertCardWithToken(card("c2", PAN, ACCOUNT), token("6291000000000000026", "c2"))).isFalse();
+        assertThat(repo.insertCardWithToken(card("c2", PAN, ACCOUNT, "1004"),
+                token("6291000000000000026", "c2"))).isEqualTo(NUMBER_TAKEN);
 
         assertThat(repo.findCardById("c2")).isEmpty();
         assertThat(repo.findToken("6291000000000000026")).isEmpty();
@@ -100,7 +103,8 @@ class JdbcCardRepositoryTest extends StorageTestBase {
     void refusesATakenTokenAndRollsTheCardBack() {
         repo.insertCardWithToken(card("c1", PAN, ACCOUNT), token("6291000000000000018", "c1"));
 
-        assertThat(repo.insertCardWithToken(card("c2", PAN2, ACCOUNT), token("6291000000000000018", "c2"))).isFalse();
+        assertThat(repo.insertCardWithToken(card("c2", PAN2, ACCOUNT, "1004"),
+                token("6291000000000000018", "c2"))).isEqualTo(NUMBER_TAKEN);
 
         assertThat(repo.findCardById("c2")).isEmpty();
         assertThat(repo.findCardByPan(PAN2)).isEmpty();
@@ -109,7 +113,8 @@ class JdbcCardRepositoryTest extends StorageTestBase {
     @Test
     void refusesATakenCardId() {
         repo.insertCardWithToken(card("c1", PAN, ACCOUNT), token("6291000000000000018", "c1"));
-        assertThat(repo.insertCardWithToken(card("c1", PAN2, ACCOUNT), token("6291000000000000026", "c1"))).isFalse();
+        assertThat(repo.insertCardWithToken(card("c1", PAN2, ACCOUNT, "1004"),
+                token("6291000000000000026", "c1"))).isEqualTo(NUMBER_TAKEN);
     }
 
     @Test
@@ -118,8 +123,11 @@ class JdbcCardRepositoryTest extends StorageTestBase {
         TokenRecord later = new TokenRecord("6291000000000000026", "c1", "39990061", "device-2", "user-1",
                 "290331235959", CardState.ACTIVE, T0.plusSeconds(1), T0.plusSeconds(1));
 
-        assertThat(repo.insertToken(later)).isTrue();
-        assertThat(repo.insertToken(later)).isFalse();
+        TokenRecord sameNumber = new TokenRecord(later.token(), "c1", "39990061", "device-3", "user-1",
+                "290331235959", CardState.ACTIVE, T0.plusSeconds(2), T0.plusSeconds(2));
+
+        assertThat(repo.insertToken(later)).isEqualTo(INSERTED);
+        assertThat(repo.insertToken(sameNumber)).isEqualTo(NUMBER_TAKEN);
 
         assertThat(repo.findTokensByCard("c1")).extracting(TokenRecord::token)
                 .containsExactly("6291000000000000018", "6291000000000000026");
@@ -167,7 +175,7 @@ class JdbcCardRepositoryTest extends StorageTestBase {
     @Test
     void cardDataNeverReachesTheDatabaseInClear() throws Exception {
         repo.insertCardWithToken(card("c1", PAN, ACCOUNT), token("6291000000000000018", "c1"));
-        repo.insertCardWithToken(card("c2", PAN2, ACCOUNT), token("6291000000000000026", "c2"));
+        repo.insertCardWithToken(card("c2", PAN2, ACCOUNT, "1004"), token("6291000000000000026", "c2"));
         JdbcIdempotencyStore idem = new JdbcIdempotencyStore(db(), new DataCipher(keyring));
         idem.claim("39990061", "U3999006120260301101530000001", "CARD_ENROLLMENT", "f1", T0);
         idem.complete("39990061", "U3999006120260301101530000001", "00",
@@ -190,7 +198,7 @@ class JdbcCardRepositoryTest extends StorageTestBase {
         repo.insertCardWithToken(card("c1", PAN, ACCOUNT), token("6291000000000000018", "c1"));
 
         String secondKey = keyring.rotate();
-        repo.insertCardWithToken(card("c2", PAN2, ACCOUNT), token("6291000000000000026", "c2"));
+        repo.insertCardWithToken(card("c2", PAN2, ACCOUNT, "1004"), token("6291000000000000026", "c2"));
 
         assertThat(secondKey).isNotEqualTo(firstKey);
         assertThat(keyIdOf("c1")).isEqualTo(firstKey);
@@ -203,7 +211,7 @@ class JdbcCardRepositoryTest extends StorageTestBase {
     @Test
     void ciphertextMovedToAnotherRowFailsToDecrypt() {
         repo.insertCardWithToken(card("c1", PAN, ACCOUNT), token("6291000000000000018", "c1"));
-        repo.insertCardWithToken(card("c2", PAN2, ACCOUNT), token("6291000000000000026", "c2"));
+        repo.insertCardWithToken(card("c2", PAN2, ACCOUNT, "1004"), token("6291000000000000026", "c2"));
         byte[] c2Pan = panEnc("c2");
 
         db().dsl().update(DSL.table(DSL.name("cards")))

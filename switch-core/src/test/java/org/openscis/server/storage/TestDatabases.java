@@ -60,6 +60,35 @@ final class TestDatabases {
                 Database.open(cfg, null));
     }
 
+    /**
+     * A fresh, empty database that nothing has migrated, for migration tests: its JDBC URL and what throws it away.
+     * Aborts the calling test if PostgreSQL is unavailable.
+     */
+    static Unmigrated openUnmigrated(Backend backend) {
+        if (backend == Backend.H2) {
+            try {
+                Path dir = Files.createTempDirectory("openscis-h2-");
+                return new Unmigrated("jdbc:h2:file:" + dir.resolve("openscis") + ";DB_CLOSE_ON_EXIT=FALSE",
+                        () -> deleteRecursively(dir));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String base = postgresBaseUrl();
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute(base, "CREATE SCHEMA " + schema);
+        return new Unmigrated(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                () -> execute(base, "DROP SCHEMA " + schema + " CASCADE"));
+    }
+
+    /** An empty database ({@link #openUnmigrated}); closing drops it. */
+    record Unmigrated(String url, Runnable dropper) implements AutoCloseable {
+        @Override
+        public void close() {
+            dropper.run();
+        }
+    }
+
     private static synchronized String postgresBaseUrl() {
         if (postgresBaseUrl != null) {
             return postgresBaseUrl;
