@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +30,17 @@ class HttpFrontProperties {
 
     private static void drive(byte[] input, int chunk) {
         List<Integer> errors = new ArrayList<>();
+        List<Throwable> exceptions = new ArrayList<>();
+        // stands where SwitchRequestHandler is in production: an exception reaching it closes the connection
+        ChannelInboundHandlerAdapter tail = new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                exceptions.add(cause);
+                ctx.close();
+            }
+        };
         EmbeddedChannel ch = new EmbeddedChannel(new HttpServerCodec(4096, 1024, 8192),
-                new PreflightHandler(512, errors::add), new BodyAggregator(512, errors::add));
+                new PreflightHandler(512, errors::add), new BodyAggregator(512, errors::add), tail);
         for (int i = 0; i < input.length && ch.isOpen(); i += chunk) {
             int n = Math.min(chunk, input.length - i);
             ch.writeInbound(Unpooled.copiedBuffer(input, i, n));
@@ -47,6 +59,8 @@ class HttpFrontProperties {
         }
         assertThat(errors).allMatch(status -> status < 500);
         ch.finishAndReleaseAll();
+        // the only exception a client can cause: closing (or being closed) in the middle of a body
+        assertThat(exceptions).allMatch(e -> e instanceof PrematureChannelClosureException);
     }
 
     @Property(tries = 300)
