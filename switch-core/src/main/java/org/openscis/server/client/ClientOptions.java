@@ -27,11 +27,13 @@ import org.openscis.codec.jose.JweProfile;
  * @param clock              for msgInfo.timeStamp, msgIDs, UPI-TIMESTAMP and the response timestamp check
  * @param maxClockSkew       a response UPI-TIMESTAMP further than this from our clock fails verification
  * @param jweProfile         algorithms used to encrypt sensitive fields to the switch
+ * @param clientCertFile     PEM certificate chain presented for mutual TLS (leased lines); null presents none
+ * @param clientKeyFile      PEM PKCS#8 private key of {@code clientCertFile}
  */
 public record ClientOptions(URI baseUrl, int maxConnections, int maxQueuedRequests, Duration requestTimeout,
         Duration connectTimeout, int maxResponseBytes, Path trustStore, char[] trustStorePassword,
         boolean insecureTls, int ioThreads, EventLoopGroup sharedGroup, Clock clock, Duration maxClockSkew,
-        JweProfile jweProfile) {
+        JweProfile jweProfile, Path clientCertFile, Path clientKeyFile) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 4;
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1024;
@@ -126,6 +128,8 @@ public record ClientOptions(URI baseUrl, int maxConnections, int maxQueuedReques
         private Clock clock = Clock.systemDefaultZone();
         private Duration maxClockSkew = DEFAULT_MAX_CLOCK_SKEW;
         private JweProfile jweProfile = JweProfile.RSA_OAEP_256_A128GCM;
+        private Path clientCertFile;
+        private Path clientKeyFile;
 
         private Builder(URI baseUrl) {
             this.baseUrl = baseUrl;
@@ -192,10 +196,17 @@ public record ClientOptions(URI baseUrl, int maxConnections, int maxQueuedReques
             return this;
         }
 
+        /** Presents this certificate (PEM chain) and key (PEM PKCS#8) when the server asks for one (mutual TLS). */
+        public Builder clientCertificate(Path certFile, Path keyFile) {
+            clientCertFile = certFile;
+            clientKeyFile = keyFile;
+            return this;
+        }
+
         public ClientOptions build() {
             return new ClientOptions(baseUrl, maxConnections, maxQueuedRequests, requestTimeout, connectTimeout,
                     maxResponseBytes, trustStore, trustStorePassword, insecureTls, ioThreads, sharedGroup, clock,
-                    maxClockSkew, jweProfile);
+                    maxClockSkew, jweProfile, clientCertFile, clientKeyFile);
         }
     }
 }

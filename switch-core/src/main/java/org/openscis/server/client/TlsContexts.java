@@ -31,6 +31,9 @@ final class TlsContexts {
                     b.trustManager(trustManagers(options));
                 }
             }
+            if (options.clientCertFile() != null) {
+                b.keyManager(options.clientCertFile().toFile(), options.clientKeyFile().toFile());
+            }
             return b.build();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot use trust store " + options.trustStore() + ": " + e.getMessage(),

@@ -26,19 +26,50 @@ import org.openscis.server.keys.DevKeyBootstrap;
 /** The App Gateway listener with TLS from configuration (TLS 1.3 only here), exercised by the real client. */
 class SwitchTlsIT {
 
+    private static SwitchServer start(Path dataDir, TlsConfig tls) throws Exception {
+        OpenScisConfig loaded = ConfigLoader.builder()
+                .env(Map.of("OPENSCIS_HTTP_PORT", "0", "OPENSCIS_ADMIN_PORT", "0")::get).dataDirOverride(dataDir)
+                .beforeFileChecks(new DevKeyBootstrap()).build().load(Path.of("..", "conf", "openscis.yaml"));
+        ListenerConfig http = new ListenerConfig("127.0.0.1", 0, tls);
+        return SwitchServer.start(new OpenScisConfig(loaded.dataDir(), new ListenersConfig(http,
+                loaded.listeners().admin()), loaded.limits(), loaded.security(), loaded.switchKeys(),
+                loaded.participants(), loaded.issuers(), loaded.storage(), loaded.observability()), Clock.systemUTC());
+    }
+
+    @Test
+    void mutualTlsAdmitsOnlyClientsWithATrustedCertificate() throws Exception {
+        Path dataDir = Files.createTempDirectory("openscis-mtls-");
+        SelfSignedCertificate serverCert = new SelfSignedCertificate("localhost");
+        SelfSignedCertificate clientCert = new SelfSignedCertificate("appgw.example");
+        TlsConfig tls = new TlsConfig(serverCert.certificate().getPath(), serverCert.privateKey().getPath(),
+                clientCert.certificate().getPath(), null);
+        try (SwitchServer server = start(dataDir, tls)) {
+            ClientProfile profile = ClientProfile.load(dataDir.resolve(DevKeyBootstrap.PROFILE_DIR));
+            String url = "https://127.0.0.1:" + server.httpPort();
+            try (AppGatewayClient client = AppGatewayClient.forProfile(profile.withBaseUrl(url),
+                    ClientOptions.builder(url).insecureTls(true).clientCertificate(clientCert.certificate().toPath(),
+                            clientCert.privateKey().toPath()).build())) {
+                assertThat(client.call("CVM_INQUIRY", TrxInfo.EMPTY).join().responseCode()).isEqualTo("00");
+            }
+            try (AppGatewayClient anonymous = AppGatewayClient.forProfile(profile.withBaseUrl(url),
+                    ClientOptions.builder(url).insecureTls(true).requestTimeout(java.time.Duration.ofSeconds(3))
+                            .build())) {
+                assertThatThrownBy(() -> anonymous.call("CVM_INQUIRY", TrxInfo.EMPTY).join())
+                        .as("no client certificate, no exchange").isNotNull();
+            }
+        } finally {
+            serverCert.delete();
+            clientCert.delete();
+        }
+    }
+
     @Test
     void signedExchangeOverTls() throws Exception {
         Path dataDir = Files.createTempDirectory("openscis-tls-");
         SelfSignedCertificate cert = new SelfSignedCertificate("localhost");
-        OpenScisConfig loaded = ConfigLoader.builder()
-                .env(Map.of("OPENSCIS_HTTP_PORT", "0", "OPENSCIS_ADMIN_PORT", "0")::get).dataDirOverride(dataDir)
-                .beforeFileChecks(new DevKeyBootstrap()).build().load(Path.of("..", "conf", "openscis.yaml"));
-        ListenerConfig http = new ListenerConfig("127.0.0.1", 0, new TlsConfig(cert.certificate().getPath(),
-                cert.privateKey().getPath(), null, List.of("TLSv1.3")));
-        OpenScisConfig cfg = new OpenScisConfig(loaded.dataDir(), new ListenersConfig(http, loaded.listeners().admin()),
-                loaded.limits(), loaded.security(), loaded.switchKeys(), loaded.participants(), loaded.issuers(),
-                loaded.storage(), loaded.observability());
-        try (SwitchServer server = SwitchServer.start(cfg, Clock.systemUTC())) {
+        TlsConfig tls = new TlsConfig(cert.certificate().getPath(), cert.privateKey().getPath(), null,
+                List.of("TLSv1.3"));
+        try (SwitchServer server = start(dataDir, tls)) {
             ClientProfile profile = ClientProfile.load(dataDir.resolve(DevKeyBootstrap.PROFILE_DIR));
             String url = "https://127.0.0.1:" + server.httpPort();
             try (AppGatewayClient client = AppGatewayClient.forProfile(profile.withBaseUrl(url),
