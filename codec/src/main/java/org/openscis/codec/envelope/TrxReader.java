@@ -36,15 +36,26 @@ public final class TrxReader {
         return read(name, min, max, cls, false);
     }
 
-    /** The first present name among {@code names} (spelling variants, e.g. cardFaceID / cardfaceID). */
+    /**
+     * The one present name among {@code names} (spelling variants, e.g. cardFaceID / cardfaceID). Two spellings at
+     * once are an error: which one wins would be a guess a peer may make differently, as with a duplicate member.
+     */
     public String requiredAnyOf(int min, int max, CharClass cls, String... names) {
+        String present = null;
         for (String n : names) {
             if (trx.has(n)) {
-                return required(n, min, max, cls);
+                if (present != null) {
+                    fail(present, "must not also be given as " + n);
+                    return null;
+                }
+                present = n;
             }
         }
-        fail(names[0], "is missing");
-        return null;
+        if (present == null) {
+            fail(names[0], "is missing");
+            return null;
+        }
+        return required(present, min, max, cls);
     }
 
     /** A mandatory value from a fixed set of words. */

@@ -13,7 +13,9 @@ import org.openscis.router.port.TokenRecord;
 /**
  * CARD_STATUS_INQUIRY (protocol.md §3.9): the state of the wallet's token as {@code cardStatus}. After the
  * {@link TokenResolver} checks (14/73/55) the answer is the token's state, except that an ACTIVE token on a card the
- * issuer suspended or deleted reports the card's state: that is what decides whether the token can pay.
+ * issuer suspended or deleted reports the card's state: that is what decides whether the token can pay. A token on a
+ * deleted card reports DELETED whatever its own state: DELETED is terminal, so a suspended token there can never be
+ * resumed.
  */
 public final class CardStatusInquiryHandler extends SynchronousHandler {
 
@@ -45,6 +47,9 @@ public final class CardStatusInquiryHandler extends SynchronousHandler {
     }
 
     static CardState effectiveState(TokenRecord token, CardRecord card) {
+        if (card.state() == CardState.DELETED) {
+            return CardState.DELETED;
+        }
         return token.state() == CardState.ACTIVE && card.state() != CardState.ACTIVE ? card.state() : token.state();
     }
 }

@@ -33,7 +33,8 @@ class CardStatusInquiryHandlerTest {
     @ParameterizedTest
     @CsvSource({
         "ACTIVE, ACTIVE, ACTIVE", "SUSPENDED, ACTIVE, SUSPENDED", "DELETED, ACTIVE, DELETED",
-        "ACTIVE, SUSPENDED, SUSPENDED", "ACTIVE, DELETED, DELETED", "SUSPENDED, DELETED, SUSPENDED"})
+        "ACTIVE, SUSPENDED, SUSPENDED", "ACTIVE, DELETED, DELETED", "SUSPENDED, DELETED, DELETED",
+        "SUSPENDED, SUSPENDED, SUSPENDED"})
     void reportsTheTokenStateUnlessTheCardIsWorse(CardState tokenState, CardState cardState, CardState reported) {
         CardRecord card = f.card("C1", RouterFixture.pan(RouterFixture.DEBIT, "55"), "2809", cardState,
                 StateReason.NONE, RouterFixture.DEBIT, null);
