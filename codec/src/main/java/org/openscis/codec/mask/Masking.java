@@ -18,7 +18,7 @@ public final class Masking {
     private static final Set<String> SECRET_FIELDS = Set.of(
             "cvn2", "cvv", "cvv2", "expirydate", "cvminfo", "accountinfo", "debitaccountinfo", "creditaccountinfo",
             "idno", "firstname", "midname", "lastname", "fullname", "mobileno", "datacontent", "signingkey",
-            "encryptionkey", "privatekey");
+            "encryptionkey", "privatekey", "emvcpqrcpayload", "mpqrcpayload");
     private static final Pattern LONG_DIGITS = Pattern.compile("(?<!\\d)(\\d{4})(\\d{5,11})(\\d{4})(?!\\d)");
 
     private Masking() {}

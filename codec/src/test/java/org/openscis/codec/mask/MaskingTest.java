@@ -90,4 +90,12 @@ class MaskingTest {
     Arbitrary<String> words() {
         return Arbitraries.strings().alpha().ofMaxLength(10);
     }
+
+    @Test
+    void qrPayloadsNeverShow() {
+        // an EMV consumer QR carries the token in its track-2 data (tag 57), Base64-encoded
+        assertThat(Masking.maskValue("emvCpqrcPayload", java.util.List.of("hQVDUFYwMWFYTwigAAADMwEBAVcTYpJhA1hE")))
+                .isEqualTo("***");
+        assertThat(Masking.maskValue("mpqrcPayload", "00020101021215312500034400020344")).isEqualTo("***");
+    }
 }
