@@ -159,7 +159,10 @@ public final class SwitchServer implements RunningServer {
                 handler, metrics::httpError);
         resources.add(http);
         ListenerConfig adminCfg = cfg.listeners().admin();
-        admin = AdminServer.start(adminCfg.host(), adminCfg.port(), boss,
+        // its own loop: the readiness probe blocks on storage and must never stall accepting App Gateway connections
+        EventLoopGroup adminLoop = Transports.group(1, "openscis-admin");
+        resources.add(() -> adminLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+        admin = AdminServer.start(adminCfg.host(), adminCfg.port(), adminLoop,
                 new AdminHandler(database::healthy, registry::scrape));
         resources.add(admin);
         LOG.info("OpenSCIS listening on {}:{} ({}), admin on {}:{}; crypto: {}; transport: {}; storage: {}",

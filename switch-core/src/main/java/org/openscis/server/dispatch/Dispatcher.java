@@ -150,7 +150,10 @@ public final class Dispatcher {
         }
         CompletableFuture<Reply> polled = new CompletableFuture<>();
         schedulePoll(polled, msgInfo);
-        return withDeadline(polled, msgInfo, receivedAt);
+        CompletableFuture<Reply> bounded = withDeadline(polled, msgInfo, receivedAt);
+        // once this retry is answered (04 at its deadline), nobody waits for the poll: stop it
+        bounded.whenComplete((r, e) -> polled.cancel(false));
+        return bounded;
     }
 
     /** The original was claimed on another node (or before a restart): watch storage for its response. */

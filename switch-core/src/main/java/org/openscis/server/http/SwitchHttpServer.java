@@ -15,7 +15,7 @@ import org.openscis.server.config.LimitsConfig;
 
 /**
  * The App Gateway / acquirer listener. Pipeline per connection: connection limit, optional TLS, idle close,
- * HTTP/1.1 codec (line and header limits), {@link PreflightHandler}, {@link BodyAggregator},
+ * HTTP/1.1 codec (line and header limits), {@link PipelineOrder}, {@link PreflightHandler}, {@link BodyAggregator},
  * {@link SwitchRequestHandler}.
  */
 public final class SwitchHttpServer implements AutoCloseable {
@@ -48,6 +48,7 @@ public final class SwitchHttpServer implements AutoCloseable {
                         }
                         p.addLast("idle", new IdleCloser(limits.idleTimeout().toMillis()));
                         p.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, limits.maxHeaderBytes(), 8192));
+                        p.addLast("order", new PipelineOrder());
                         p.addLast("preflight", new PreflightHandler(limits.maxBodyBytes(), httpErrors));
                         p.addLast("aggregate", new BodyAggregator(limits.maxBodyBytes(), httpErrors));
                         p.addLast("switch", handler);

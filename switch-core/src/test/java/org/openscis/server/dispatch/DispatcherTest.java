@@ -1,6 +1,7 @@
 package org.openscis.server.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -144,6 +145,21 @@ class DispatcherTest {
         assertThat(code(retried)).isEqualTo("00");
         assertThat(new String(retried.body(), StandardCharsets.UTF_8)).contains("\"final\":\"yes\"");
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void retryOfAnOriginalClaimedElsewhereStopsWatchingStorageAtItsDeadline() {
+        Dispatcher d = dispatcher(Duration.ofMillis(150));
+        GateDecision.Admitted retry = request("A3999015720261125120000000007", "x");
+        MsgInfo info = retry.envelope().msgInfo();
+        // claimed by a node that died: the record stays IN_FLIGHT
+        store.claim(info.insID(), info.msgID(), info.msgType(),
+                EnvelopeCodec.fingerprint(info.msgType(), retry.envelope().trxInfo()), clock.instant());
+        Reply pending = d.dispatch(retry).join();
+        assertThat(code(pending)).isEqualTo(ResponseCode.PENDING.code());
+        // no poll left behind: the timer stays idle (a poll is briefly off the queue only while it runs)
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> timer.getQueue().isEmpty());
+        assertThat(runs).hasValue(0);
     }
 
     @Test

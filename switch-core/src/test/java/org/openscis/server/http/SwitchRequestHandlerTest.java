@@ -112,4 +112,44 @@ class SwitchRequestHandlerTest {
         assertThat(parked[0]).isNotNull();
         ch.finishAndReleaseAll();
     }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderOneAtATime() {
+        java.util.List<Runnable> parked = new java.util.ArrayList<>();
+        SwitchRequestHandler handler = new SwitchRequestHandler(parked::add, Duration.ofSeconds(1), codec, null, null,
+                new ResponseFactory(codec, clock, ZoneOffset.UTC),
+                new ResponseSigner("RS256", "1000000000001", TestKeyPairs.RSA_A.getPrivate(), clock),
+                new SwitchMetrics(registry));
+        EmbeddedChannel ch = new EmbeddedChannel(new io.netty.handler.codec.http.HttpServerCodec(),
+                new PipelineOrder(), new PreflightHandler(65_536, s -> { }), new BodyAggregator(65_536, s -> { }),
+                handler);
+        String one = "POST /scis/switch/cvminquiry HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + BODY.length() + "\r\n\r\n" + BODY;
+        String notFound = "POST /scis/switch/nothing HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n\r\n{}";
+        // three requests in one segment: the second and third wait until the first is answered
+        ch.writeInbound(Unpooled.copiedBuffer(one + notFound + one, StandardCharsets.US_ASCII));
+        assertThat(parked).hasSize(1);
+        assertThat(outbound(ch)).isEmpty();
+        parked.get(0).run(); // gate is null here: the request fails before dispatch and is answered 503
+        ch.runPendingTasks();
+        ch.runPendingTasks();
+        ch.runPendingTasks();
+        String written = outbound(ch);
+        assertThat(written).startsWith("HTTP/1.1 503");
+        assertThat(written.indexOf("HTTP/1.1 404")).isGreaterThan(0);
+        assertThat(parked).hasSize(2);
+        ch.finishAndReleaseAll();
+    }
+
+    private static String outbound(EmbeddedChannel ch) {
+        StringBuilder sb = new StringBuilder();
+        Object o;
+        while ((o = ch.readOutbound()) != null) {
+            io.netty.buffer.ByteBuf buf = (io.netty.buffer.ByteBuf) o;
+            sb.append(buf.toString(StandardCharsets.US_ASCII));
+            buf.release();
+        }
+        return sb.toString();
+    }
 }

@@ -452,4 +452,36 @@ abstract class SwitchSystemTests {
         assertThat(metrics).contains("openscis_requests_total{code=\"00\",http=\"200\",type=\"CVM_INQUIRY\"}")
                 .contains("openscis_request_latency_seconds_bucket");
     }
+
+    @Test
+    void aSlowReadinessProbeDoesNotStallTheMessageListener() throws Exception {
+        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) sw.server.database()
+                .dataSource();
+        List<Connection> held = new ArrayList<>();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> probe;
+        try {
+            // every pooled connection taken: the readiness probe now waits for one (the pool's connection timeout)
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            probe = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + sw.adminPort() + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(3))
+                    .until(() -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection() > 0);
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sw.server.httpPort())) {
+                socket.setSoTimeout(2_000);
+                socket.getOutputStream().write("GET /nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                assertThat(statusLine).startsWith("HTTP/1.1 404");
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        assertThat(probe.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isIn(200, 503);
+    }
 }
