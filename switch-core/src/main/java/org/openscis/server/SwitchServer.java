@@ -124,6 +124,12 @@ public final class SwitchServer implements RunningServer {
         resources.add(gc);
         SwitchMetrics metrics = new SwitchMetrics(registry);
 
+        // closed in reverse order: listeners stop accepting, workers drain and their replies are still written by
+        // the I/O loops, which stop last
+        EventLoopGroup boss = Transports.group(1, "openscis-accept");
+        EventLoopGroup io = Transports.group(0, "openscis-io");
+        resources.add(() -> boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+        resources.add(() -> io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         ThreadPoolExecutor workers = new ThreadPoolExecutor(cfg.limits().workerThreads(), cfg.limits().workerThreads(),
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cfg.limits().workerQueueLength()),
                 new NamedThreads("openscis-worker"), new ThreadPoolExecutor.AbortPolicy());
@@ -135,7 +141,11 @@ public final class SwitchServer implements RunningServer {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new NamedThreads("openscis-timer"));
         timer.setRemoveOnCancelPolicy(true);
         resources.add(() -> shutdown(timer));
-        timer.scheduleWithFixedDelay(new Housekeeping(idempotency, replay, clock,
+        // purges may be long deletes: they get their own thread so deadlines on the timer stay punctual
+        ScheduledThreadPoolExecutor housekeeping = new ScheduledThreadPoolExecutor(1,
+                new NamedThreads("openscis-housekeeping"));
+        resources.add(() -> shutdown(housekeeping));
+        housekeeping.scheduleWithFixedDelay(new Housekeeping(idempotency, replay, clock,
                 cfg.security().idempotencyRetention()), PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(),
                 TimeUnit.SECONDS);
 
@@ -149,14 +159,10 @@ public final class SwitchServer implements RunningServer {
         SwitchRequestHandler handler = new SwitchRequestHandler(workers, cfg.limits().maxQueueWait(), codec, gate, dispatcher, responses, signer,
                 metrics);
 
-        EventLoopGroup boss = Transports.group(1, "openscis-accept");
-        EventLoopGroup io = Transports.group(0, "openscis-io");
-        resources.add(() -> boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
-        resources.add(() -> io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
 
         ListenerConfig httpCfg = cfg.listeners().http();
         http = SwitchHttpServer.start(httpCfg.host(), httpCfg.port(), boss, io, cfg.limits(), ssl(httpCfg.tls()),
-                handler, metrics::httpError);
+                handler, metrics::httpError, () -> metrics.overload("connections"));
         resources.add(http);
         ListenerConfig adminCfg = cfg.listeners().admin();
         // its own loop: the readiness probe blocks on storage and must never stall accepting App Gateway connections

@@ -59,7 +59,15 @@ public final class Dispatcher {
 
     /** Never completes exceptionally: failures become {@code 96} replies. */
     public CompletableFuture<Reply> dispatch(GateDecision.Admitted admitted) {
-        Instant receivedAt = clock.instant();
+        return dispatch(admitted, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #dispatch(GateDecision.Admitted)}, for a request that arrived {@code alreadyElapsed} ago (queueing and
+     * the gate count against its deadline).
+     */
+    public CompletableFuture<Reply> dispatch(GateDecision.Admitted admitted, Duration alreadyElapsed) {
+        Instant receivedAt = clock.instant().minus(alreadyElapsed);
         MsgInfo msgInfo = admitted.envelope().msgInfo();
         String appId = msgInfo.insID();
         Optional<Handler> handler = handlers.find(admitted.type());

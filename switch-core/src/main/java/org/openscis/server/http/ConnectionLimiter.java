@@ -14,6 +14,7 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private final AtomicInteger open = new AtomicInteger();
     private final IntConsumer refused;
 
+    /** @param refused told the number of open connections each time one is refused */
     public ConnectionLimiter(int maxConnections, IntConsumer refused) {
         this.maxConnections = maxConnections;
         this.refused = refused;

@@ -29,9 +29,9 @@ public final class SwitchHttpServer implements AutoCloseable {
     }
 
     public static SwitchHttpServer start(String host, int port, EventLoopGroup boss, EventLoopGroup io,
-            LimitsConfig limits, SslContext ssl, SwitchRequestHandler handler, IntConsumer httpErrors)
-            throws InterruptedException {
-        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), n -> httpErrors.accept(0));
+            LimitsConfig limits, SslContext ssl, SwitchRequestHandler handler, IntConsumer httpErrors,
+            Runnable connectionRefused) throws InterruptedException {
+        ConnectionLimiter limiter = new ConnectionLimiter(limits.maxConnections(), n -> connectionRefused.run());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
                 .channel(Transports.serverChannel())

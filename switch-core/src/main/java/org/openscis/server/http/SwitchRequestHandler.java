@@ -104,7 +104,8 @@ public final class SwitchRequestHandler extends SimpleChannelInboundHandler<Full
         try {
             GateDecision decision = gate.check(new InboundMessage(type, path, jws, body, codec.decode(body)));
             if (decision instanceof GateDecision.Admitted a) {
-                reply = dispatcher.dispatch(a);
+                // the deadline counts from arrival, queueing and the gate included
+                reply = dispatcher.dispatch(a, Duration.ofNanos(System.nanoTime() - started));
             } else if (decision instanceof GateDecision.Rejected r) {
                 metrics.gateRejection(r.reason());
                 reply = CompletableFuture.completedFuture(
@@ -116,11 +117,16 @@ public final class SwitchRequestHandler extends SimpleChannelInboundHandler<Full
                         new Reply(400, responses.body(null, null, ResponseCode.FORMAT_ERROR, u.detail()),
                                 ResponseCode.FORMAT_ERROR.code(), u.appId()));
             }
-        } catch (RuntimeException e) {
-            // storage behind the replay window unavailable, or a bug: never a stack trace to the client
+        } catch (Throwable e) {
+            // storage behind the replay window unavailable, or a bug: the client still gets an answer (never a
+            // stack trace, never a connection left waiting with reads off)
             LOG.error("request on {} failed before dispatch", path, e);
-            reply = CompletableFuture.completedFuture(responses.reply(503, null, null, ResponseCode.SYSTEM_ERROR,
-                    null, ""));
+            send(channel, type, responses.reply(503, null, null, ResponseCode.SYSTEM_ERROR, null, ""), keepAlive,
+                    started);
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            return;
         }
         reply.whenComplete((r, e) -> {
             Reply out = e == null ? r : responses.reply(503, null, null, ResponseCode.SYSTEM_ERROR, null, "");

@@ -53,7 +53,8 @@ public final class SwitchMetrics {
         count("openscis.gate.warnings", "Gate checks that passed with a warning", "reason", reason);
     }
 
-    /** Requests refused with 503 unprocessed because the switch was saturated: {@code queue_full} or {@code queue_wait}. */
+    /** Requests refused with 503 unprocessed because the switch was saturated: {@code queue_full}, {@code queue_wait}, or
+     * {@code connections} (a connection closed at once beyond {@code limits.maxConnections}). */
     public void overload(String why) {
         count("openscis.overload", "Requests refused with 503 because the switch was saturated", "why", why);
     }
