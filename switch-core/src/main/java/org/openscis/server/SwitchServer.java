@@ -57,6 +57,7 @@ import org.openscis.server.storage.JdbcCardRepository;
 import org.openscis.server.storage.JdbcExchangedKeys;
 import org.openscis.server.storage.JdbcIdempotencyStore;
 import org.openscis.server.storage.JdbcReplayGuard;
+import org.openscis.server.storage.JdbcVerificationAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,10 +110,12 @@ public final class SwitchServer implements RunningServer {
         EnvelopeCodec codec = new EnvelopeCodec();
         JdbcIdempotencyStore idempotency = new JdbcIdempotencyStore(database, cipher);
         JdbcReplayGuard replay = new JdbcReplayGuard(database, clock);
+        JdbcVerificationAttempts verificationAttempts = new JdbcVerificationAttempts(database,
+                cfg.security().maxCardVerificationFailures(), cfg.security().cardVerificationWindow());
 
         HandlerRegistry handlers = Handlers.forIssue2(new HandlerPorts(catalog,
-                new JdbcCardRepository(database, cipher, new KeyedHash(keyring)), new DerivedCardSecrets(keyring),
-                fieldCrypto, keyRegistry, switchKeys, codec, clock));
+                new JdbcCardRepository(database, cipher, new KeyedHash(keyring)), verificationAttempts,
+                new DerivedCardSecrets(keyring), fieldCrypto, keyRegistry, switchKeys, codec, clock));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         resources.add(registry::close);
@@ -135,7 +138,7 @@ public final class SwitchServer implements RunningServer {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new NamedThreads("openscis-timer"));
         timer.setRemoveOnCancelPolicy(true);
         resources.add(() -> shutdown(timer));
-        timer.scheduleWithFixedDelay(new Housekeeping(idempotency, replay, clock,
+        timer.scheduleWithFixedDelay(new Housekeeping(idempotency, replay, verificationAttempts, clock,
                 cfg.security().idempotencyRetention()), PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(),
                 TimeUnit.SECONDS);
 
