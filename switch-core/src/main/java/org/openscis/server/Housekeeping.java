@@ -4,22 +4,29 @@ import java.time.Clock;
 import java.time.Duration;
 import org.openscis.server.storage.IdempotencyStore;
 import org.openscis.server.storage.JdbcReplayGuard;
+import org.openscis.server.storage.JdbcVerificationAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Periodic purge of idempotency records past their retention and of replay-window UUIDs past their window. */
+/**
+ * Periodic purge of idempotency records past their retention, of replay-window UUIDs past their window, and of
+ * card verification failures whose window has ended.
+ */
 final class Housekeeping implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
     private final IdempotencyStore idempotency;
     private final JdbcReplayGuard replay;
+    private final JdbcVerificationAttempts verificationAttempts;
     private final Clock clock;
     private final Duration retention;
 
-    Housekeeping(IdempotencyStore idempotency, JdbcReplayGuard replay, Clock clock, Duration retention) {
+    Housekeeping(IdempotencyStore idempotency, JdbcReplayGuard replay, JdbcVerificationAttempts verificationAttempts,
+            Clock clock, Duration retention) {
         this.idempotency = idempotency;
         this.replay = replay;
+        this.verificationAttempts = verificationAttempts;
         this.clock = clock;
         this.retention = retention;
     }
@@ -29,8 +36,10 @@ final class Housekeeping implements Runnable {
         try {
             int uuids = replay.purgeExpired(clock.instant());
             int records = idempotency.purgeOlderThan(clock.instant().minus(retention));
-            if (uuids + records > 0) {
-                LOG.debug("purged {} replay UUIDs and {} idempotency records", uuids, records);
+            int failures = verificationAttempts.purgeExpired(clock.instant());
+            if (uuids + records + failures > 0) {
+                LOG.debug("purged {} replay UUIDs, {} idempotency records and {} card verification windows", uuids,
+                        records, failures);
             }
         } catch (RuntimeException e) {
             LOG.warn("housekeeping failed; will retry", e);

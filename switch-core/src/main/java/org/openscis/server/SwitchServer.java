@@ -57,6 +57,7 @@ import org.openscis.server.storage.JdbcCardRepository;
 import org.openscis.server.storage.JdbcExchangedKeys;
 import org.openscis.server.storage.JdbcIdempotencyStore;
 import org.openscis.server.storage.JdbcReplayGuard;
+import org.openscis.server.storage.JdbcVerificationAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,10 +110,12 @@ public final class SwitchServer implements RunningServer {
         EnvelopeCodec codec = new EnvelopeCodec();
         JdbcIdempotencyStore idempotency = new JdbcIdempotencyStore(database, cipher);
         JdbcReplayGuard replay = new JdbcReplayGuard(database, clock);
+        JdbcVerificationAttempts verificationAttempts = new JdbcVerificationAttempts(database,
+                cfg.security().maxCardVerificationFailures(), cfg.security().cardVerificationWindow());
 
         HandlerRegistry handlers = Handlers.forIssue2(new HandlerPorts(catalog,
-                new JdbcCardRepository(database, cipher, new KeyedHash(keyring)), new DerivedCardSecrets(keyring),
-                fieldCrypto, keyRegistry, switchKeys, codec, clock));
+                new JdbcCardRepository(database, cipher, new KeyedHash(keyring)), verificationAttempts,
+                new DerivedCardSecrets(keyring), fieldCrypto, keyRegistry, switchKeys, codec, clock));
 
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         resources.add(registry::close);
@@ -145,20 +148,19 @@ public final class SwitchServer implements RunningServer {
         ScheduledThreadPoolExecutor housekeeping = new ScheduledThreadPoolExecutor(1,
                 new NamedThreads("openscis-housekeeping"));
         resources.add(() -> shutdown(housekeeping));
-        housekeeping.scheduleWithFixedDelay(new Housekeeping(idempotency, replay, clock,
+        housekeeping.scheduleWithFixedDelay(new Housekeeping(idempotency, replay, verificationAttempts, clock,
                 cfg.security().idempotencyRetention()), PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(),
                 TimeUnit.SECONDS);
 
         ResponseFactory responses = new ResponseFactory(codec, clock, ZoneOffset.UTC);
-        SecurityGate gate = new SecurityGate(participants, keyRegistry, replay::firstSeen, cfg.security(), clock, ZoneOffset.UTC,
-                metrics::warning);
+        SecurityGate gate = new SecurityGate(participants, keyRegistry, replay::firstSeen, cfg.security(), clock,
+                ZoneOffset.UTC, metrics::warning);
         Dispatcher dispatcher = new Dispatcher(handlers, idempotency, responses, clock, timer,
                 cfg.limits().requestDeadline());
         ResponseSigner signer = new ResponseSigner(switchKeys.signingAlgorithm(), switchKeys.signingKid(),
                 switchKeys.signingKey(), clock);
-        SwitchRequestHandler handler = new SwitchRequestHandler(workers, cfg.limits().maxQueueWait(), codec, gate, dispatcher, responses, signer,
-                metrics);
-
+        SwitchRequestHandler handler = new SwitchRequestHandler(workers, cfg.limits().maxQueueWait(), codec, gate,
+                dispatcher, responses, signer, metrics);
 
         ListenerConfig httpCfg = cfg.listeners().http();
         http = SwitchHttpServer.start(httpCfg.host(), httpCfg.port(), boss, io, cfg.limits(), ssl(httpCfg.tls()),

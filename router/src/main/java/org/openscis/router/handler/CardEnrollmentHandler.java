@@ -3,6 +3,7 @@ package org.openscis.router.handler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.openscis.router.port.CardSecrets;
 import org.openscis.router.port.CardState;
 import org.openscis.router.port.FieldCrypto;
 import org.openscis.router.port.ProductCatalog;
+import org.openscis.router.port.VerificationAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * real client makes).
  *
  * <p>With {@code pan}: 13-19 digits and Luhn (14), a BIN some issuer serves (15), a known card (14), matching
- * {@code expiryDate} ({@code YYMM} or {@code MM/YY}) and {@code cvn2} (05), card state (21/34/41/43/54), not expired
- * (54), product allows enrolment (40), no live token of the card on this device (88).
+ * {@code expiryDate} ({@code YYMM} or {@code MM/YY}) and {@code cvn2} (05; also 05, without any comparison, while
+ * too many failed verifications lock the card, see {@link VerificationAttempts}), card state (21/34/41/43/54), not
+ * expired (54), product allows enrolment (40), no live token of the card on this device (88).
  *
  * <p>With {@code accountNo} (4-34 digits): {@code prdNo} is mandatory (30) and must be known (89) and allow
  * enrolment (40). A live card of that product on the account is reused (88 if it already has a live token on this
@@ -73,17 +76,19 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
 
     private final ProductCatalog catalog;
     private final CardRepository cards;
+    private final VerificationAttempts attempts;
     private final CardSecrets secrets;
     private final FieldCrypto crypto;
     private final EnvelopeCodec json;
     private final Clock clock;
     private final Provisioner provisioner;
 
-    public CardEnrollmentHandler(ProductCatalog catalog, CardRepository cards, CardSecrets secrets, FieldCrypto crypto,
-            EnvelopeCodec json, Clock clock) {
+    public CardEnrollmentHandler(ProductCatalog catalog, CardRepository cards, VerificationAttempts attempts,
+            CardSecrets secrets, FieldCrypto crypto, EnvelopeCodec json, Clock clock) {
         super(MessageType.CARD_ENROLLMENT);
         this.catalog = catalog;
         this.cards = cards;
+        this.attempts = attempts;
         this.secrets = secrets;
         this.crypto = crypto;
         this.json = json;
@@ -138,8 +143,9 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
             return reply.fail(ResponseCode.INVALID_CARD_NUMBER, "the card is not known");
         }
         CardRecord card = found.get();
-        if (!cardholderVerified(cvm, card)) {
-            return reply.fail(ResponseCode.CARDHOLDER_VERIFICATION_FAILED, "expiryDate or cvn2 does not match the card");
+        Optional<Outcome> refused = verifyCardholder(cvm, card, holder, reply);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Optional<ResponseCode> unusable = CardUsability.stateRefusal(card);
         if (unusable.isPresent()) {
@@ -246,6 +252,29 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
+    }
+
+    /**
+     * Expiry and CVN2, under the per-card failure limit. A locked card is refused before its CVN2 is even compared,
+     * so guesses made while it is locked tell the caller nothing.
+     */
+    private Optional<Outcome> verifyCardholder(TrxInfo cvm, CardRecord card, Provisioner.Holder holder,
+            Reply reply) {
+        Instant now = clock.instant();
+        if (attempts.locked(card.cardId(), now)) {
+            return Optional.of(reply.fail(ResponseCode.CARDHOLDER_VERIFICATION_FAILED, "card verification locked"));
+        }
+        if (!cardholderVerified(cvm, card)) {
+            attempts.recordFailure(card.cardId(), now);
+            if (attempts.locked(card.cardId(), now)) {
+                LOG.warn("card {} ({}) locked after too many failed expiry/CVN2 verifications, last from {}",
+                        card.cardId(), Masking.pan(card.pan()), holder.participant().insId());
+            }
+            return Optional.of(reply.fail(ResponseCode.CARDHOLDER_VERIFICATION_FAILED,
+                    "expiryDate or cvn2 does not match the card"));
+        }
+        attempts.reset(card.cardId());
+        return Optional.empty();
     }
 
     private boolean cardholderVerified(TrxInfo cvm, CardRecord card) {

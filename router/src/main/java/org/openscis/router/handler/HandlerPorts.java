@@ -9,11 +9,13 @@ import org.openscis.router.port.FieldCrypto;
 import org.openscis.router.port.KeyRegistry;
 import org.openscis.router.port.ProductCatalog;
 import org.openscis.router.port.SwitchKeys;
+import org.openscis.router.port.VerificationAttempts;
 
 /** Everything the handlers need from outside, as the composition root supplies it. */
 public record HandlerPorts(
         ProductCatalog catalog,
         CardRepository cards,
+        VerificationAttempts verificationAttempts,
         CardSecrets secrets,
         FieldCrypto fieldCrypto,
         KeyRegistry keys,
@@ -24,6 +26,7 @@ public record HandlerPorts(
     public HandlerPorts {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(cards, "cards");
+        Objects.requireNonNull(verificationAttempts, "verificationAttempts");
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(fieldCrypto, "fieldCrypto");
         Objects.requireNonNull(keys, "keys");

@@ -16,8 +16,8 @@ public final class Handlers {
     public static List<Handler> issue2(HandlerPorts ports) {
         return List.of(
                 new CvmInquiryHandler(ports.catalog()),
-                new CardEnrollmentHandler(ports.catalog(), ports.cards(), ports.secrets(), ports.fieldCrypto(),
-                        ports.json(), ports.clock()),
+                new CardEnrollmentHandler(ports.catalog(), ports.cards(), ports.verificationAttempts(),
+                        ports.secrets(), ports.fieldCrypto(), ports.json(), ports.clock()),
                 new CardfaceDownloadingHandler(ports.catalog()),
                 new CardStatusManagementHandler(ports.cards(), ports.clock()),
                 new CardStatusInquiryHandler(ports.cards()),

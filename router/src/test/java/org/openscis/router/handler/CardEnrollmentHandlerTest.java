@@ -11,6 +11,7 @@ import static org.openscis.router.testing.RouterFixture.OTHER_DEVICE;
 import static org.openscis.router.testing.RouterFixture.USER;
 import static org.openscis.router.testing.RouterFixture.WALLET_ID;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.card.Luhn;
 import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.codec.mask.Masking;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.port.CardRecord;
@@ -43,8 +45,8 @@ class CardEnrollmentHandlerTest {
     private static final int RACERS = 8;
 
     private final RouterFixture f = new RouterFixture();
-    private final CardEnrollmentHandler handler = new CardEnrollmentHandler(f.catalog, f.cards, f.secrets, f.crypto,
-            f.json, f.clock);
+    private final CardEnrollmentHandler handler = new CardEnrollmentHandler(f.catalog, f.cards, f.attempts, f.secrets,
+            f.crypto, f.json, f.clock);
 
     private Outcome enroll(String cvmJson) {
         return enroll(cvmJson, DEBIT.prdNo(), DEVICE);
@@ -152,6 +154,89 @@ class CardEnrollmentHandlerTest {
             assertThat(outcome.trxInfo().string("deviceID")).isEqualTo(DEVICE);
             assertNoCardData(outcome, pan, cvn2, cvn);
             assertThat(f.cards.allTokens()).isEmpty();
+        }
+
+        private String wrongCvn2() {
+            return String.format("%03d", (Integer.parseInt(cvn2) + 1) % 1000);
+        }
+
+        private void failVerification(int times) {
+            for (int i = 0; i < times; i++) {
+                assertThat(enrollWith("2809", wrongCvn2()).responseMsg())
+                        .isEqualTo("expiryDate or cvn2 does not match the card");
+            }
+        }
+
+        @Test
+        void tooManyWrongTriesLockTheCardSoEvenTheRightCvn2Is05() {
+            List<String> lines;
+            try (LogCapture log = new LogCapture()) {
+                failVerification(RouterFixture.VERIFICATION_LIMIT);
+                lines = log.lines();
+            }
+            assertThat(lines).filteredOn(l -> l.contains("locked")).hasSize(1).first().asString()
+                    .contains(card.cardId()).contains(Masking.pan(pan)).contains(WALLET_ID);
+            assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain(pan));
+
+            Outcome outcome = enrollWith("2809", cvn2);
+            assertThat(outcome.code()).isEqualTo(ResponseCode.CARDHOLDER_VERIFICATION_FAILED);
+            assertThat(outcome.responseMsg()).isEqualTo("card verification locked");
+            assertThat(outcome.trxInfo().string("deviceID")).isEqualTo(DEVICE);
+            assertNoCardData(outcome, pan, cvn2);
+            assertThat(f.cards.allTokens()).isEmpty();
+        }
+
+        @Test
+        void aLockedCardIsNotComparedSoFurtherGuessesAreNotCounted() {
+            failVerification(RouterFixture.VERIFICATION_LIMIT);
+            Outcome outcome = enrollWith("2809", wrongCvn2());
+            assertThat(outcome.responseMsg()).isEqualTo("card verification locked");
+            assertThat(f.attempts.failures(card.cardId(), f.clock.instant()))
+                    .isEqualTo(RouterFixture.VERIFICATION_LIMIT);
+        }
+
+        @Test
+        void oneTryFewerThanTheLimitStillLetsTheRightCvn2Through() {
+            failVerification(RouterFixture.VERIFICATION_LIMIT - 1);
+            assertThat(enrollWith("2809", cvn2).code()).isEqualTo(ResponseCode.APPROVED);
+        }
+
+        @Test
+        void theCardIsUsableAgainOnceTheWindowHasPassed() {
+            failVerification(RouterFixture.VERIFICATION_LIMIT);
+            f.clock.advance(RouterFixture.VERIFICATION_WINDOW.minusSeconds(1));
+            assertThat(enrollWith("2809", cvn2).responseMsg()).isEqualTo("card verification locked");
+
+            f.clock.advance(Duration.ofSeconds(1));
+            assertThat(enrollWith("2809", cvn2).code()).isEqualTo(ResponseCode.APPROVED);
+        }
+
+        @Test
+        void aSuccessResetsTheCount() {
+            failVerification(RouterFixture.VERIFICATION_LIMIT - 1);
+            assertThat(enrollWith("2809", cvn2).code()).isEqualTo(ResponseCode.APPROVED);
+            assertThat(f.attempts.failures(card.cardId(), f.clock.instant())).isZero();
+
+            failVerification(RouterFixture.VERIFICATION_LIMIT - 1);
+            assertThat(enrollWith("2809", cvn2).code()).isEqualTo(ResponseCode.ALREADY_PROVISIONED);
+        }
+
+        @Test
+        void aWrongExpiryCountsAsAFailureToo() {
+            for (int i = 0; i < RouterFixture.VERIFICATION_LIMIT; i++) {
+                enrollWith("2810", cvn2);
+            }
+            assertThat(enrollWith("2809", cvn2).responseMsg()).isEqualTo("card verification locked");
+        }
+
+        @Test
+        void failuresAreCountedPerCard() {
+            String otherPan = RouterFixture.pan(DEBIT, "5522");
+            f.card("C-PHYS-2", otherPan, "2809");
+            failVerification(RouterFixture.VERIFICATION_LIMIT);
+            Outcome other = enroll(json("pan", otherPan, "expiryDate", "2809", "cvn2",
+                    f.secrets.cvn2(otherPan, "2809")));
+            assertThat(other.code()).isEqualTo(ResponseCode.APPROVED);
         }
 
         @ParameterizedTest
@@ -458,8 +543,8 @@ class CardEnrollmentHandlerTest {
                     return InsertResult.ALREADY_LIVE;
                 }
             };
-            CardEnrollmentHandler losing = new CardEnrollmentHandler(f.catalog, alwaysLosing, f.secrets, f.crypto,
-                    f.json, f.clock);
+            CardEnrollmentHandler losing = new CardEnrollmentHandler(f.catalog, alwaysLosing, f.attempts,
+                    f.secrets, f.crypto, f.json, f.clock);
             Outcome outcome = run(losing, f.request(MessageType.CARD_ENROLLMENT, trx("deviceID", DEVICE, "userID", USER,
                     "prdNo", DEBIT.prdNo(), "cvmInfo", FakeFieldCrypto.sealForSwitch(json("accountNo", ACCOUNT)))));
             assertThat(outcome.code()).isEqualTo(ResponseCode.TSP_ERROR);

@@ -32,7 +32,7 @@ class CardEnrollmentRealJweTest {
     private final RouterFixture f = new RouterFixture();
     private final KeyPair switchEnc = TestKeys.rsa("switch-enc", 2048);
     private final KeyPair walletEnc = TestKeys.rsa("wallet-enc", 2048);
-    private final CardEnrollmentHandler handler = new CardEnrollmentHandler(f.catalog, f.cards, f.secrets,
+    private final CardEnrollmentHandler handler = new CardEnrollmentHandler(f.catalog, f.cards, f.attempts, f.secrets,
             new JoseFieldCrypto(Map.of(SWITCH_ENC_KID, switchEnc.getPrivate())), f.json, f.clock);
     private final String pan = RouterFixture.pan(DEBIT, "8080");
 

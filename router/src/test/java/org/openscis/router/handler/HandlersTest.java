@@ -32,7 +32,7 @@ class HandlersTest {
 
     @Test
     void portsAreMandatory() {
-        assertThatThrownBy(() -> new HandlerPorts(f.catalog, f.cards, f.secrets, f.crypto, f.keys, f.switchKeys, f.json,
-                null)).isInstanceOf(NullPointerException.class).hasMessage("clock");
+        assertThatThrownBy(() -> new HandlerPorts(f.catalog, f.cards, f.attempts, f.secrets, f.crypto, f.keys,
+                f.switchKeys, f.json, null)).isInstanceOf(NullPointerException.class).hasMessage("clock");
     }
 }

@@ -1,5 +1,6 @@
 package org.openscis.router.testing;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.EnumSet;
@@ -52,6 +53,11 @@ public final class RouterFixture {
             .add(new CardFace(FACE_ID, "0", "20", "200", "10", "#fff467", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, -1}))
             .cvmFields(WALLET_ID, DEBIT.cvmFields());
     public final InMemoryCardRepository cards = new InMemoryCardRepository();
+    /** The configured defaults: 5 failures within 24 hours lock a card. */
+    public static final int VERIFICATION_LIMIT = 5;
+    public static final Duration VERIFICATION_WINDOW = Duration.ofHours(24);
+    public final InMemoryVerificationAttempts attempts =
+            new InMemoryVerificationAttempts(VERIFICATION_LIMIT, VERIFICATION_WINDOW);
     public final FakeCardSecrets secrets = new FakeCardSecrets(42);
     public final FakeFieldCrypto crypto = new FakeFieldCrypto();
     public final InMemoryKeyRegistry keys = new InMemoryKeyRegistry();
@@ -63,7 +69,7 @@ public final class RouterFixture {
     public final Participant otherWallet = appGateway(OTHER_WALLET_ID);
 
     public HandlerPorts ports() {
-        return new HandlerPorts(catalog, cards, secrets, crypto, keys, switchKeys, json, clock);
+        return new HandlerPorts(catalog, cards, attempts, secrets, crypto, keys, switchKeys, json, clock);
     }
 
     public static Participant appGateway(String insId) {

@@ -133,7 +133,11 @@ final class ConfigBinder {
                 f.duration("timestampSkew", d.timestampSkew(), MAX_TIMESTAMP_SKEW),
                 f.bool("lenientSignatureEncoding", d.lenientSignatureEncoding()),
                 f.enumeration("reqPathCheck", SecurityConfig.ReqPathCheck.class, d.reqPathCheck()),
-                f.duration("idempotencyRetention", d.idempotencyRetention(), MAX_RETENTION));
+                f.duration("idempotencyRetention", d.idempotencyRetention(), MAX_RETENTION),
+                f.integer("maxCardVerificationFailures", d.maxCardVerificationFailures(), 1,
+                        SecurityConfig.MAX_CARD_VERIFICATION_FAILURES_CEILING),
+                f.duration("cardVerificationWindow", d.cardVerificationWindow(),
+                        SecurityConfig.MAX_CARD_VERIFICATION_WINDOW));
         f.finish();
         // A retention shorter than the accepted clock skew would forget a msgID while its request is still valid.
         if (security.idempotencyRetention().compareTo(security.timestampSkew()) <= 0) {

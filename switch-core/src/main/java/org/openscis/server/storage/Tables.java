@@ -88,6 +88,15 @@ final class Tables {
         private ReplayUuids() {}
     }
 
+    static final class CardVerificationFailures {
+        static final Table<Record> TABLE = table(name("card_verification_failures"));
+        static final Field<String> CARD_ID = field(name("card_id"), SQLDataType.VARCHAR);
+        static final Field<Integer> FAILURES = field(name("failures"), SQLDataType.INTEGER);
+        static final Field<Long> WINDOW_START = field(name("window_start"), SQLDataType.BIGINT);
+
+        private CardVerificationFailures() {}
+    }
+
     static final class Sequences {
         static final Table<Record> TABLE = table(name("sequences"));
         static final Field<String> NAME = field(name("name"), SQLDataType.VARCHAR);

@@ -109,7 +109,7 @@ class ConfigLoaderTest {
         assertThat(config.limits()).isEqualTo(new LimitsConfig(65536, 8192, 16, 1024, Duration.ofSeconds(1), Duration.ofSeconds(8),
                 Duration.ofSeconds(60), 10000));
         assertThat(config.security()).isEqualTo(new SecurityConfig(Duration.ofSeconds(300), true,
-                SecurityConfig.ReqPathCheck.STRICT, Duration.ofHours(48)));
+                SecurityConfig.ReqPathCheck.STRICT, Duration.ofHours(48), 5, Duration.ofHours(24)));
         assertThat(config.storage().kind()).isEqualTo("h2");
         assertThat(config.storage().h2File()).endsWith("openscis");
         assertThat(config.storage().poolSize()).isEqualTo(10);
@@ -142,6 +142,47 @@ class ConfigLoaderTest {
 
         assertThat(problems).singleElement().asString().startsWith(
                 "security.timestampSkew: must be a duration such as 500ms, 8s, 10m, 48h or 7d, found \"300\"");
+    }
+
+    @Test
+    void cardVerificationLimitIsConfigurable() throws Exception {
+        OpenScisConfig config = load(TestConfigs.MINIMAL + """
+                security:
+                  maxCardVerificationFailures: 3
+                  cardVerificationWindow: 30d
+                """);
+
+        assertThat(config.security().maxCardVerificationFailures()).isEqualTo(3);
+        assertThat(config.security().cardVerificationWindow()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void cardVerificationLimitOutOfRangeIsNamed() {
+        List<String> problems = problems(TestConfigs.MINIMAL + """
+                security:
+                  maxCardVerificationFailures: 101
+                  cardVerificationWindow: 31d
+                """);
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
+                "security.maxCardVerificationFailures: must be between 1 and 100, found 101"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
+                "security.cardVerificationWindow: must be at most 720h, found 31d"));
+        assertThat(problems).hasSize(2);
+    }
+
+    @Test
+    void aZeroCardVerificationLimitIsRefused() {
+        List<String> problems = problems(TestConfigs.MINIMAL + """
+                security:
+                  maxCardVerificationFailures: 0
+                  cardVerificationWindow: 0s
+                """);
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
+                "security.maxCardVerificationFailures: must be between 1 and 100, found 0"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(
+                "security.cardVerificationWindow: must be longer than zero"));
     }
 
     @Test

@@ -64,7 +64,8 @@ class SecurityGateTest {
             }
         };
         ReplayWindow replay = (insId, uuid, expiresAt) -> seenUuids.add(insId + "/" + uuid);
-        SecurityConfig cfg = new SecurityConfig(Duration.ofSeconds(300), true, reqPathCheck, Duration.ofHours(48));
+        SecurityConfig cfg = new SecurityConfig(Duration.ofSeconds(300), true, reqPathCheck, Duration.ofHours(48), 5,
+                Duration.ofHours(24));
         return new SecurityGate(dir, keys, replay, cfg, clock, ZoneOffset.UTC, warnings::add);
     }
 

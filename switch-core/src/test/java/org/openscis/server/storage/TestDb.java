@@ -13,7 +13,8 @@ final class TestDb implements AutoCloseable {
 
     /** Every table of the schema, children before parents. */
     static final List<String> TABLES =
-            List.of("tokens", "cards", "idempotency", "replay_uuids", "sequences", "participant_keys");
+            List.of("tokens", "cards", "idempotency", "replay_uuids", "sequences", "participant_keys",
+                    "card_verification_failures");
 
     private final Backend backend;
     private final StorageConfig cfg;
