@@ -1,2 +1,2 @@
-/** Test support shared by every module through the codec test-jar: the leak-failing extension. */
+/** Test support shared by every module through the codec test-jar: the leak-failing extension, {@link org.openscis.testing.Race}. */
 package org.openscis.testing;

@@ -36,7 +36,7 @@ import org.openscis.router.port.TokenRecord;
 import org.openscis.router.testing.DelegatingCardRepository;
 import org.openscis.router.testing.FakeFieldCrypto;
 import org.openscis.router.testing.LogCapture;
-import org.openscis.router.testing.Race;
+import org.openscis.testing.Race;
 import org.openscis.router.testing.RouterFixture;
 
 class CardEnrollmentHandlerTest {

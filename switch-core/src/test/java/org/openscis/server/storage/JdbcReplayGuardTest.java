@@ -1,5 +1,6 @@
 package org.openscis.server.storage;
 
+import org.openscis.testing.Race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

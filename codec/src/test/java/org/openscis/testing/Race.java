@@ -1,4 +1,4 @@
-package org.openscis.server.storage;
+package org.openscis.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +9,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-/** Starts several threads at the same moment (a barrier) and collects what each returned. */
-final class Race {
+/** Starts several threads at the same moment (a barrier) and collects what each returned, in thread order. */
+public final class Race {
 
     private static final long TIMEOUT_SECONDS = 60;
 
     private Race() {}
 
-    static <T> List<T> run(int threads, IntFunction<T> task) throws Exception {
+    public static <T> List<T> run(int threads, IntFunction<T> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CyclicBarrier start = new CyclicBarrier(threads);
