@@ -4,23 +4,30 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openscis.router.port.KeyRegistry;
 
 /**
- * Configured signing keys first, then keys added by KEY_EXCHANGE. Exchanged keys are cached per participant for a
- * short time so the hot path does not query storage; a key added on another node becomes usable here within
- * {@code cacheTtl}, on this node at once.
+ * Configured signing keys first, then keys added by KEY_EXCHANGE. Exchanged keys are cached per participant so the
+ * hot path does not query storage: the cache is reloaded after {@code cacheTtl}, and also when a kid is missing and
+ * the cached copy is older than {@link #MISS_RELOAD} (so a key exchanged on another node is usable within a second,
+ * while a flood of unknown kids costs at most one query per participant per second). A key added on this node is
+ * usable at once.
  */
 public final class CompositeKeyRegistry implements KeyRegistry {
+
+    static final Duration MISS_RELOAD = Duration.ofSeconds(1);
 
     private final Map<String, Map<String, PublicKey>> configured;
     private final ExchangedKeys exchanged;
     private final Clock clock;
     private final Duration cacheTtl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Bumped by every local addition, so a load that started before it never caches a stale copy. */
+    private final Map<String, Long> generations = new HashMap<>();
 
     private record Cached(Map<String, PublicKey> keys, Instant loadedAt) {}
 
@@ -40,11 +47,26 @@ public final class CompositeKeyRegistry implements KeyRegistry {
         }
         Instant now = clock.instant();
         Cached c = cache.get(insId);
-        if (c == null || c.loadedAt().plus(cacheTtl).isBefore(now)) {
-            c = new Cached(exchanged.signingKeys(insId), now);
-            cache.put(insId, c);
+        boolean stale = c == null || c.loadedAt().plus(cacheTtl).isBefore(now)
+                || (!c.keys().containsKey(kid) && !c.loadedAt().plus(MISS_RELOAD).isAfter(now));
+        if (stale) {
+            c = load(insId, now);
         }
         return Optional.ofNullable(c.keys().get(kid));
+    }
+
+    private Cached load(String insId, Instant now) {
+        long generation;
+        synchronized (generations) {
+            generation = generations.getOrDefault(insId, 0L);
+        }
+        Cached fresh = new Cached(exchanged.signingKeys(insId), now);
+        synchronized (generations) {
+            if (generations.getOrDefault(insId, 0L) == generation) {
+                cache.put(insId, fresh);
+            }
+        }
+        return fresh;
     }
 
     @Override
@@ -54,7 +76,10 @@ public final class CompositeKeyRegistry implements KeyRegistry {
             return fixed.get(kid).equals(key);
         }
         boolean added = exchanged.addSigning(insId, kid, key);
-        cache.remove(insId);
+        synchronized (generations) {
+            generations.merge(insId, 1L, Long::sum);
+            cache.remove(insId);
+        }
         return added;
     }
 
