@@ -106,7 +106,7 @@ public final class SwitchServer implements RunningServer {
         StoredExchangedKeys exchanged = new StoredExchangedKeys(new JdbcExchangedKeys(database), clock);
         CompositeKeyRegistry keyRegistry = new CompositeKeyRegistry(participants.signingKeys(), exchanged, clock,
                 KEY_CACHE_TTL);
-        SwitchFieldCrypto fieldCrypto = new SwitchFieldCrypto(switchKeys, exchanged, clock, KEY_CACHE_TTL);
+        SwitchFieldCrypto fieldCrypto = new SwitchFieldCrypto(switchKeys, keyRegistry::exchangedEncryptionKey);
         EnvelopeCodec codec = new EnvelopeCodec();
         JdbcIdempotencyStore idempotency = new JdbcIdempotencyStore(database, cipher);
         JdbcReplayGuard replay = new JdbcReplayGuard(database, clock);

@@ -1,12 +1,9 @@
 package org.openscis.server.adapters;
 
 import java.security.PublicKey;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.openscis.codec.jose.JweCodec;
 import org.openscis.codec.jose.JweProfile;
 import org.openscis.codec.jose.JweResult;
@@ -15,23 +12,18 @@ import org.openscis.router.port.Participant;
 
 /**
  * JWE fields: decrypts with the switch's encryption keys by kid; encrypts to a participant's newest exchanged
- * encryption key if it registered one, else its configured key, with its configured algorithms.
+ * encryption key if it registered one (see {@link CompositeKeyRegistry#exchangedEncryptionKey}), else its configured
+ * key, with its configured algorithms.
  */
 public final class SwitchFieldCrypto implements FieldCrypto {
 
     private final SwitchKeyRing keys;
-    private final ExchangedKeys exchanged;
-    private final Clock clock;
-    private final Duration cacheTtl;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Function<String, Optional<Map.Entry<String, PublicKey>>> exchangedEncryptionKey;
 
-    private record Cached(Optional<Map.Entry<String, PublicKey>> key, Instant loadedAt) {}
-
-    public SwitchFieldCrypto(SwitchKeyRing keys, ExchangedKeys exchanged, Clock clock, Duration cacheTtl) {
+    public SwitchFieldCrypto(SwitchKeyRing keys,
+            Function<String, Optional<Map.Entry<String, PublicKey>>> exchangedEncryptionKey) {
         this.keys = keys;
-        this.exchanged = exchanged;
-        this.clock = clock;
-        this.cacheTtl = cacheTtl;
+        this.exchangedEncryptionKey = exchangedEncryptionKey;
     }
 
     @Override
@@ -41,27 +33,12 @@ public final class SwitchFieldCrypto implements FieldCrypto {
 
     @Override
     public String encryptFor(Participant participant, byte[] plaintext) {
-        Optional<Map.Entry<String, PublicKey>> newer = exchangedKey(participant.insId());
         JweProfile profile = participant.jweProfile() == null ? JweProfile.RSA_OAEP_256_A128GCM
                 : participant.jweProfile();
+        Optional<Map.Entry<String, PublicKey>> newer = exchangedEncryptionKey.apply(participant.insId());
         if (newer.isPresent()) {
             return JweCodec.encrypt(plaintext, newer.get().getValue(), newer.get().getKey(), profile);
         }
         return JweCodec.encrypt(plaintext, participant.encryptionKey(), participant.encryptionKid(), profile);
-    }
-
-    private Optional<Map.Entry<String, PublicKey>> exchangedKey(String insId) {
-        Instant now = clock.instant();
-        Cached c = cache.get(insId);
-        if (c == null || c.loadedAt().plus(cacheTtl).isBefore(now)) {
-            c = new Cached(exchanged.latestEncryptionKey(insId), now);
-            cache.put(insId, c);
-        }
-        return c.key();
-    }
-
-    /** Forgets cached exchanged keys of a participant (after its KEY_EXCHANGE on this node). */
-    public void invalidate(String insId) {
-        cache.remove(insId);
     }
 }

@@ -22,6 +22,8 @@ class CompositeKeyRegistryTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
     private final Map<String, PublicKey> table = new HashMap<>();
     private final AtomicInteger loads = new AtomicInteger();
+    @SuppressWarnings("unchecked")
+    private final Map.Entry<String, PublicKey>[] encryption = new Map.Entry[1];
 
     private final ExchangedKeys store = new ExchangedKeys() {
         @Override
@@ -32,7 +34,7 @@ class CompositeKeyRegistryTest {
 
         @Override
         public Optional<Map.Entry<String, PublicKey>> latestEncryptionKey(String insId) {
-            return Optional.empty();
+            return Optional.ofNullable(encryption[0]);
         }
 
         @Override
@@ -43,6 +45,7 @@ class CompositeKeyRegistryTest {
 
         @Override
         public boolean addEncryption(String insId, String kid, PublicKey key) {
+            encryption[0] = Map.entry(kid, key);
             return true;
         }
     };
@@ -80,5 +83,12 @@ class CompositeKeyRegistryTest {
     void kidClashWithAConfiguredKeyIsRefused() {
         assertThat(registry.addSigningKey(INS, "c1", EXCHANGED)).isFalse();
         assertThat(registry.addSigningKey(INS, "c1", CONFIGURED)).isTrue();
+    }
+
+    @Test
+    void encryptionKeyExchangedHereIsUsedAtOnce() {
+        assertThat(registry.exchangedEncryptionKey(INS)).isEmpty();
+        assertThat(registry.addEncryptionKey(INS, "e2", EXCHANGED)).isTrue();
+        assertThat(registry.exchangedEncryptionKey(INS)).contains(Map.entry("e2", EXCHANGED));
     }
 }
