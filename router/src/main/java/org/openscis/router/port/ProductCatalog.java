@@ -18,4 +18,17 @@ public interface ProductCatalog {
 
     /** The CVM fields App Gateways must collect (CVM_INQUIRY): those of the participant's default product. */
     List<String> cvmFields(String insId);
+
+    /** The money rules of a product (decisions.md §5); {@link ProductLimits#NONE} unless configured. */
+    default ProductLimits limits(String prdNo) {
+        return ProductLimits.NONE;
+    }
+
+    /**
+     * The product KYC_VERIFICATION and OPEN_ACCOUNT use for a participant that names none: its configured default
+     * product, else the first configured product.
+     */
+    default Optional<CardProduct> defaultProduct(String insId) {
+        return Optional.empty();
+    }
 }
