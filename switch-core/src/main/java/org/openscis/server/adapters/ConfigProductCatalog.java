@@ -17,6 +17,7 @@ import org.openscis.router.MessageType;
 import org.openscis.router.port.CardFace;
 import org.openscis.router.port.CardProduct;
 import org.openscis.router.port.ProductCatalog;
+import org.openscis.router.port.ProductLimits;
 import org.openscis.server.config.CardFaceConfig;
 import org.openscis.server.config.IssuerConfig;
 import org.openscis.server.config.ProductConfig;
@@ -28,6 +29,9 @@ public final class ConfigProductCatalog implements ProductCatalog {
     private final List<CardProduct> byBinLongestFirst = new ArrayList<>();
     private final Map<String, CardFace> faces = new HashMap<>();
     private final List<String> cvmFields;
+    private final Map<String, ProductLimits> limits = new HashMap<>();
+    /** The first configured product: KYC_VERIFICATION and OPEN_ACCOUNT use it when the request names none. */
+    private CardProduct first;
 
     public ConfigProductCatalog(List<IssuerConfig> issuers) {
         Set<String> cvm = new LinkedHashSet<>();
@@ -39,6 +43,10 @@ public final class ConfigProductCatalog implements ProductCatalog {
                 CardProduct product = new CardProduct(p.prdNo(), issuer.iin(), p.bin(), p.panLength(), p.tokenBin(),
                         p.expiryMonths(), p.cardType(), faceIds, allowed, List.copyOf(p.cvmFields()), p.currency());
                 byPrdNo.put(p.prdNo(), product);
+                limits.put(p.prdNo(), p.limits() == null ? ProductLimits.NONE : p.limits());
+                if (first == null) {
+                    first = product;
+                }
                 byBinLongestFirst.add(product);
                 cvm.addAll(p.cvmFields());
                 for (CardFaceConfig f : p.cardFaces()) {
@@ -83,5 +91,15 @@ public final class ConfigProductCatalog implements ProductCatalog {
     @Override
     public List<String> cvmFields(String insId) {
         return cvmFields;
+    }
+
+    @Override
+    public ProductLimits limits(String prdNo) {
+        return prdNo == null ? ProductLimits.NONE : limits.getOrDefault(prdNo, ProductLimits.NONE);
+    }
+
+    @Override
+    public Optional<CardProduct> defaultProduct(String insId) {
+        return Optional.ofNullable(first);
     }
 }

@@ -47,9 +47,11 @@ final class ConfigBinder {
         List<IssuerConfig> issuers = new IssuerBinder(paths, limits.requestDeadline()).issuers(top, "issuers");
         StorageConfig storage = storage(top.mapping("storage"), paths);
         ObservabilityConfig observability = observability(top.mapping("observability"));
+        MoneyConfig money = money(top.mapping("money"), paths);
+        OutboxConfig outbox = outbox(top.mapping("outbox"));
         top.finish();
         return new OpenScisConfig(paths.dataDir().toString(), listeners, limits, security, switchKeys, participants,
-                issuers, storage, observability);
+                issuers, storage, observability, money, outbox);
     }
 
     /** The override (CLI {@code --data-dir}) wins; a relative data directory is relative to the working directory. */
@@ -207,6 +209,44 @@ final class ConfigBinder {
         }
         f.finish();
         return new ObservabilityConfig(metrics, level);
+    }
+
+    private MoneyConfig money(Fields f, ConfigFilePaths paths) {
+        MoneyConfig d = MoneyConfig.defaults();
+        String rates = file(f, "fxRatesFile", f.text("fxRatesFile"), paths);
+        MoneyConfig money = new MoneyConfig(rates,
+                f.duration("kycValidity", d.kycValidity(), Duration.ofDays(30)),
+                f.duration("resolveAfter", d.resolveAfter(), Duration.ofHours(1)),
+                f.duration("resolveBackoff", d.resolveBackoff(), Duration.ofHours(1)),
+                f.duration("resolveMaxBackoff", d.resolveMaxBackoff(), Duration.ofDays(1)));
+        f.finish();
+        if (money.resolveBackoff().isZero() || money.resolveAfter().isZero()) {
+            f.problem("resolveBackoff", "resolveAfter and resolveBackoff must be positive");
+        }
+        if (money.resolveMaxBackoff().compareTo(money.resolveBackoff()) < 0) {
+            f.problem("resolveMaxBackoff", "must not be shorter than resolveBackoff");
+        }
+        return money;
+    }
+
+    private OutboxConfig outbox(Fields f) {
+        OutboxConfig d = OutboxConfig.defaults();
+        OutboxConfig outbox = new OutboxConfig(
+                f.duration("pollInterval", d.pollInterval(), Duration.ofMinutes(1)),
+                f.integer("batchSize", d.batchSize(), 1, 10_000),
+                f.integer("maxConcurrent", d.maxConcurrent(), 1, 10_000),
+                f.duration("initialBackoff", d.initialBackoff(), Duration.ofHours(1)),
+                f.duration("maxBackoff", d.maxBackoff(), Duration.ofDays(1)),
+                f.duration("giveUpAfter", d.giveUpAfter(), Duration.ofDays(30)),
+                f.duration("callTimeout", d.callTimeout(), Duration.ofMinutes(5)));
+        f.finish();
+        if (outbox.pollInterval().isZero() || outbox.initialBackoff().isZero() || outbox.callTimeout().isZero()) {
+            f.problem("pollInterval", "pollInterval, initialBackoff and callTimeout must be positive");
+        }
+        if (outbox.maxBackoff().compareTo(outbox.initialBackoff()) < 0) {
+            f.problem("maxBackoff", "must not be shorter than initialBackoff");
+        }
+        return outbox;
     }
 
     /** A resolved absolute file name, or null (absent, or invalid and reported). */

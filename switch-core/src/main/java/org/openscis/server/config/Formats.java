@@ -17,6 +17,10 @@ final class Formats {
     static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,4}");
     static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
     /** Key ids are opaque to the switch; printable ASCII without spaces keeps them safe in JOSE headers and logs. */
+    static final Pattern MID = Pattern.compile("[A-Za-z0-9 ]{1,15}");
+    static final Pattern MCC = Pattern.compile("\\d{4}");
+    static final Pattern COUNTRY = Pattern.compile("\\d{3}");
+    static final Pattern TIER = Pattern.compile("\\d{1,2}");
     static final Pattern KID = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     private Formats() {}

@@ -18,7 +18,24 @@ public record OpenScisConfig(
         List<ParticipantConfig> participants,
         List<IssuerConfig> issuers,
         StorageConfig storage,
-        ObservabilityConfig observability) {
+        ObservabilityConfig observability,
+        MoneyConfig money,
+        OutboxConfig outbox) {
+
+    public OpenScisConfig withStorage(StorageConfig newStorage) {
+        return new OpenScisConfig(dataDir, listeners, limits, security, switchKeys, participants, issuers, newStorage,
+                observability, money, outbox);
+    }
+
+    public OpenScisConfig withListeners(ListenersConfig newListeners) {
+        return new OpenScisConfig(dataDir, newListeners, limits, security, switchKeys, participants, issuers, storage,
+                observability, money, outbox);
+    }
+
+    public OpenScisConfig withIssuers(List<IssuerConfig> newIssuers) {
+        return new OpenScisConfig(dataDir, listeners, limits, security, switchKeys, participants, newIssuers, storage,
+                observability, money, outbox);
+    }
 
     public Path dataPath() {
         return Path.of(dataDir);

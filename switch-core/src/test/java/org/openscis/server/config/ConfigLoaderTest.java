@@ -62,7 +62,12 @@ class ConfigLoaderTest {
         assertThat(config.issuers()).singleElement().satisfies(issuer -> {
             assertThat(issuer.iin()).isEqualTo("62000001");
             assertThat(issuer.name()).isEqualTo("OpenSCIS Demo Bank");
-            assertThat(issuer.cbs()).isEqualTo(CbsConfig.embedded());
+            assertThat(issuer.cbs().mode()).isEqualTo(CbsConfig.EMBEDDED);
+            assertThat(issuer.cbs().callTimeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(issuer.cbs().maxConnections()).isEqualTo(32);
+            assertThat(issuer.cbs().simulator().databaseFile()).endsWith("cbs-sim-62000001");
+            assertThat(issuer.merchants()).extracting(m -> m.mid() + "/" + m.role())
+                    .containsExactly("BILLER000000001/BILLER", "AGENT0000000001/AGENT");
             ProductConfig product = issuer.products().get(0);
             assertThat(product.prdNo()).isEqualTo("1003");
             assertThat(product.bin()).isEqualTo("62351000");
@@ -72,6 +77,10 @@ class ConfigLoaderTest {
             assertThat(product.cardType()).isEqualTo("Virtual Card");
             assertThat(product.currency()).isEqualTo("344");
             assertThat(product.cvmFields()).containsExactly("firstName", "lastName", "idType", "idNo", "idCountry");
+            assertThat(product.limits().perTransactionMinor()).isEqualTo(500_000);
+            assertThat(product.limits().dailyMinor()).isEqualTo(2_000_000);
+            assertThat(product.limits().openingBalanceMinor()).isEqualTo(10_000);
+            assertThat(product.limits().cashOutTokenValidityMinutes()).isEqualTo(30);
             assertThat(product.cardFaces()).singleElement().satisfies(face -> {
                 assertThat(face.id()).isEqualTo("100101");
                 assertThat(Path.of(face.file())).isEqualTo(

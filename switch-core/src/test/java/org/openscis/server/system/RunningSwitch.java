@@ -56,9 +56,7 @@ final class RunningSwitch implements AutoCloseable {
             String schema = "sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute(base, "CREATE SCHEMA " + schema);
             String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            cfg = new OpenScisConfig(cfg.dataDir(), cfg.listeners(), cfg.limits(), cfg.security(), cfg.switchKeys(),
-                    cfg.participants(), cfg.issuers(), new StorageConfig(StorageConfig.POSTGRESQL, null, url, null,
-                            null, 6), cfg.observability());
+            cfg = cfg.withStorage(new StorageConfig(StorageConfig.POSTGRESQL, null, url, null, null, 6));
             drop = () -> execute(base, "DROP SCHEMA " + schema + " CASCADE");
         }
         SwitchServer server = SwitchServer.start(cfg, Clock.systemUTC());

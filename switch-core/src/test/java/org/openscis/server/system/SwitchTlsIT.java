@@ -31,9 +31,8 @@ class SwitchTlsIT {
                 .env(Map.of("OPENSCIS_HTTP_PORT", "0", "OPENSCIS_ADMIN_PORT", "0")::get).dataDirOverride(dataDir)
                 .beforeFileChecks(new DevKeyBootstrap()).build().load(Path.of("..", "conf", "openscis.yaml"));
         ListenerConfig http = new ListenerConfig("127.0.0.1", 0, tls);
-        return SwitchServer.start(new OpenScisConfig(loaded.dataDir(), new ListenersConfig(http,
-                loaded.listeners().admin()), loaded.limits(), loaded.security(), loaded.switchKeys(),
-                loaded.participants(), loaded.issuers(), loaded.storage(), loaded.observability()), Clock.systemUTC());
+        return SwitchServer.start(loaded.withListeners(new ListenersConfig(http, loaded.listeners().admin())),
+                Clock.systemUTC());
     }
 
     @Test
