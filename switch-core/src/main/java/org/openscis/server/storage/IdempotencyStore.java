@@ -15,6 +15,13 @@ public interface IdempotencyStore {
 
     void release(String insId, String msgId);
 
+    /**
+     * Replaces a stored {@code 04} (pending) response by the final one once the background resolution has settled the
+     * outcome, so that later retries get the final answer. False if the stored response is not {@code 04} (already
+     * superseded, or never pending).
+     */
+    boolean supersedePending(String insId, String msgId, String responseCode, byte[] responseBody, Instant now);
+
     Optional<ClaimResult.Existing> find(String insId, String msgId);
 
     int purgeOlderThan(Instant cutoff);

@@ -19,6 +19,9 @@ import org.openscis.server.storage.Tables.Idempotency;
  */
 public final class JdbcIdempotencyStore implements IdempotencyStore {
 
+    /** The code of a response that a later resolution may replace. */
+    private static final String PENDING_CODE = "04";
+
     /** A claim that loses the insert race but then finds no row (released meanwhile) tries again this often. */
     private static final int MAX_CLAIM_ATTEMPTS = 3;
 
@@ -72,6 +75,20 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
      *
      * @throws IllegalStateException if the key is not claimed IN_FLIGHT (never claimed, released, purged or done)
      */
+    public boolean supersedePending(String insId, String msgId, String responseCode, byte[] responseBody,
+            Instant now) {
+        byte[] sealed = cipher.encrypt(responseBody, Aad.idempotencyResponse(insId, msgId));
+        int rows = dsl.transactionResult(cfg -> DSL.using(cfg).update(Idempotency.TABLE)
+                .set(Idempotency.RESPONSE_CODE, responseCode)
+                .set(Idempotency.RESPONSE_ENC, sealed)
+                .set(Idempotency.COMPLETED_AT, now.toEpochMilli())
+                .where(key(insId, msgId).and(Idempotency.STATUS.eq(ClaimResult.Status.DONE.name()))
+                        .and(Idempotency.RESPONSE_CODE.eq(PENDING_CODE)))
+                .execute());
+        return rows == 1;
+    }
+
+    @Override
     public void complete(String insId, String msgId, String responseCode, byte[] responseBody, Instant now) {
         byte[] sealed = cipher.encrypt(responseBody, Aad.idempotencyResponse(insId, msgId));
         int rows = dsl.transactionResult(cfg -> DSL.using(cfg).update(Idempotency.TABLE)

@@ -55,6 +55,25 @@ class JdbcIdempotencyStoreTest extends StorageTestBase {
     }
 
     @Test
+    void onlyAPendingResponseIsSupersededAndOnlyOnce() {
+        byte[] finalBody = "{\"final\":true}".getBytes(StandardCharsets.UTF_8);
+        store.claim(INS, MSG, "BILL_PAYMENT", "fp1", T0);
+        assertThat(store.supersedePending(INS, MSG, "00", finalBody, T0)).isFalse(); // still in flight
+        store.complete(INS, MSG, "04", BODY, T0.plusSeconds(8));
+
+        assertThat(store.supersedePending(INS, MSG, "00", finalBody, T0.plusSeconds(30))).isTrue();
+        assertThat(store.supersedePending(INS, MSG, "91", BODY, T0.plusSeconds(31))).isFalse();
+        assertThat(store.find(INS, MSG)).hasValueSatisfying(e -> {
+            assertThat(e.responseCode()).isEqualTo("00");
+            assertThat(e.response()).isEqualTo(finalBody);
+        });
+
+        store.claim(INS, "other", "BILL_PAYMENT", "fp1", T0);
+        store.complete(INS, "other", "51", BODY, T0);
+        assertThat(store.supersedePending(INS, "other", "00", finalBody, T0)).isFalse();
+    }
+
+    @Test
     void keysArePerParticipant() {
         assertThat(store.claim(INS, MSG, "CARD_ENROLLMENT", "fp1", T0)).isInstanceOf(Claimed.class);
         assertThat(store.claim("39990062", MSG, "CARD_ENROLLMENT", "fp1", T0)).isInstanceOf(Claimed.class);
