@@ -138,6 +138,11 @@ final class ClientCommand implements Callable<Integer> {
         if (profile != null) {
             return context.resolve(profile);
         }
+        return defaultProfileDir(context);
+    }
+
+    /** The App Gateway profile the first start writes: in $OPENSCIS_DATA_DIR, else in ./data. */
+    static Path defaultProfileDir(CliContext context) {
         String dataDir = context.env().apply(DATA_DIR_ENV);
         Path base = Path.of(dataDir == null || dataDir.isBlank() ? "data" : dataDir);
         return context.resolve(base.resolve(DevKeyBootstrap.PROFILE_DIR));

@@ -20,4 +20,16 @@ public interface ClientRunner {
      *         could not be reached or its answer could not be verified
      */
     int run(ClientProfile profile, String msgType, String trxJson, String msgId, PrintStream out);
+
+    /**
+     * Runs the demo journey (every App Gateway flow in order) and prints a table to {@code out}.
+     *
+     * @param callbackPort where to listen for the switch's callbacks during the demo (0: do not listen)
+     * @param currency     the demo product's currency (ISO 4217 numeric)
+     * @return OK when every step was approved, FAILED otherwise, IO when the switch could not be reached
+     */
+    default int demo(ClientProfile profile, int callbackPort, String currency, PrintStream out) {
+        out.println("error: this client implementation cannot run the demo journey");
+        return ExitCodes.FAILED;
+    }
 }

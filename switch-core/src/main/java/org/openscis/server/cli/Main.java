@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand("keys", new CommandLine(new KeysCommand())
                 .addSubcommand("generate", new KeysGenerateCommand(context)));
         cli.addSubcommand("client", new ClientCommand(context));
+        cli.addSubcommand("demo", new DemoCommand(context));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
@@ -66,7 +67,7 @@ public final class Main implements Callable<Integer> {
     /** {@code openscis} without a command is a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, keys or client");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, keys, client or demo");
     }
 
     /** {@code openscis keys}: a group; its commands do the work. */

@@ -59,6 +59,35 @@ public final class ClientCommandRunner implements ClientRunner {
         }
     }
 
+    @Override
+    public int demo(ClientProfile profile, int callbackPort, String currency, PrintStream out) {
+        ClientOptions options;
+        try {
+            options = ClientOptions.builder(profile.baseUrl()).ioThreads(CLI_IO_THREADS).maxConnections(1).build();
+        } catch (IllegalArgumentException e) {
+            out.println("error: unusable switch URL: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        CallbackReceiver receiver = null;
+        try (AppGatewayClient client = AppGatewayClient.forProfile(profile, options)) {
+            if (callbackPort > 0) {
+                try {
+                    receiver = CallbackReceiver.start(ClientIdentity.of(profile),
+                            new java.net.InetSocketAddress("127.0.0.1", callbackPort));
+                } catch (RuntimeException e) {
+                    out.println("note: cannot listen for callbacks on port " + callbackPort + " (" + e.getMessage()
+                            + "); continuing without them");
+                }
+            }
+            boolean ok = new DemoJourney(client, receiver, out, currency).run();
+            return ok ? EXIT_APPROVED : EXIT_NOT_APPROVED;
+        } finally {
+            if (receiver != null) {
+                receiver.close();
+            }
+        }
+    }
+
     /**
      * Returns 0 when the switch approved ({@code 00}) with a valid signature, 1 for any other response code, 2 for
      * unusable arguments, 4 when no response came (connection refused or closed, timeout, client busy) or the

@@ -1,0 +1,172 @@
+package org.openscis.server.client;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.openscis.codec.envelope.MsgResponse;
+import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.codec.mask.Masking;
+
+/**
+ * {@code openscis demo}: the whole App Gateway journey against a running switch, one message after another, each
+ * step's response code in a table: CVM inquiry → KYC → open account → balance → bill payment → credit → P2P →
+ * cash-out token → result inquiry → exchange rate → balance again, then the callbacks that arrived. Later steps use
+ * what earlier ones returned (the KYC reference, the new token, the bill payment's msgID).
+ */
+public final class DemoJourney {
+
+    /** How long the demo waits for the callbacks its transfers cause. */
+    public static final Duration CALLBACK_WAIT = Duration.ofSeconds(5);
+    private static final long STEP_TIMEOUT_SECONDS = 30;
+    /** A seeded account of the embedded CBS (README), the P2P payee. */
+    public static final String PAYEE_ACCOUNT = "100000000001";
+
+    private final AppGatewayClient client;
+    private final CallbackReceiver receiver;
+    private final PrintStream out;
+    private final List<Row> rows = new ArrayList<>();
+    private final String deviceId;
+    private final String userId;
+    private final String currency;
+
+    /**
+     * @param receiver where callbacks arrive (null: not listening, callbacks are not shown)
+     * @param currency the demo product's currency (ISO 4217 numeric)
+     */
+    public DemoJourney(AppGatewayClient client, CallbackReceiver receiver, PrintStream out, String currency) {
+        this.client = client;
+        this.receiver = receiver;
+        this.out = out;
+        this.currency = currency;
+        String suffix = Long.toString(Instant.now().toEpochMilli(), 36);
+        this.deviceId = "demo-device-" + suffix;
+        this.userId = "demo-user-" + suffix;
+    }
+
+    /** Runs every step; returns true when every step answered as expected. */
+    public boolean run() {
+        out.println("OpenSCIS demo journey against " + client.options().baseUrl() + " as " + client.identity().insID());
+        out.println();
+        step("CVM_INQUIRY", TrxInfo.EMPTY, r -> "cvm " + r.get("cvm"));
+        Result kyc = step("KYC_VERIFICATION", TrxInfo.builder().put("deviceID", deviceId).put("userID", userId)
+                .put("cvmInfo", TrxInfo.builder().put("firstName", "Demo").put("lastName", "User")
+                        .put("idType", "ID card").put("idNo", "DEMO" + deviceId.hashCode())
+                        .put("idCountry", "344").build())
+                .build(), r -> "referNo " + r.string("referNo"));
+        if (!kyc.approved()) {
+            return finish();
+        }
+        Result open = step("OPEN_ACCOUNT", TrxInfo.builder().put("deviceID", deviceId).put("userID", userId)
+                .put("origMsgID", kyc.msgId()).put("origReferNo", kyc.trxInfo().string("referNo")).build(),
+                r -> "token " + Masking.pan(r.string("token")) + ", card " + r.string("maskedPan"));
+        if (!open.approved()) {
+            return finish();
+        }
+        String token = open.trxInfo().string("token");
+        balance(token);
+        Result bill = step("BILL_PAYMENT", tokenTrx(token).put("trxAmt", "12.50").put("trxCurrency", currency)
+                .put("trxFeeAmt", "1.00").put("trxNote", "demo electricity bill")
+                .put("merchantInfo", TrxInfo.builder().put("mid", "BILLER000000001")
+                        .put("merchantName", "Demo Biller").build()).build(), r -> "paid 12.50 + fee 1.00");
+        step("CREDIT_TRANSACTION", tokenTrx(token).put("trxAmt", "20.00").put("trxCurrency", currency)
+                .put("trxNote", "demo top-up").put("merchantInfo", TrxInfo.builder()
+                        .put("mid", "AGENT0000000001").put("merchantName", "Demo Agent").build()).build(),
+                r -> "topped up 20.00");
+        step("P2P_TRANSFER", tokenTrx(token).put("trxAmt", "5.00").put("trxCurrency", currency)
+                .put("trxNote", "demo transfer").put("creditAccountInfo", TrxInfo.builder()
+                        .put("accountNo", PAYEE_ACCOUNT).build()).build(),
+                r -> "sent 5.00 to account " + Masking.pan(PAYEE_ACCOUNT));
+        step("GET_CASH_OUT_TOKEN", tokenTrx(token).put("trxTokenType", "WITHDRAW").put("trxAmt", "10.00")
+                .put("trxCurrency", currency).build(),
+                r -> "cash-out token " + Masking.pan(r.string("trxToken")) + " until " + r.string("tokenExpiry"));
+        step("TRX_RESULT_INQUIRY", tokenTrx(token).put("origMsgID", bill.msgId()).put("origMsgType", "BILL_PAYMENT")
+                .put("trxAmt", "12.50").put("trxCurrency", currency).build(),
+                r -> "bill payment " + r.string("paymentStatus"));
+        step("EXCHANGE_RATE_INQUIRY", TrxInfo.builder().put("origCurrency", currency).put("origAmt", "100")
+                .put("exchangeCurrency", "156").build(), r -> "100 -> " + r.string("exchangeAmt") + " (156)");
+        balance(token);
+        return finish();
+    }
+
+    private void balance(String token) {
+        step("CARD_BALANCE_INQUIRY", tokenTrx(token).build(),
+                r -> "balance " + r.string("balAmt") + " (" + r.string("balCurrency") + "), tier "
+                        + r.string("accountTier"));
+    }
+
+    private TrxInfo.Builder tokenTrx(String token) {
+        return TrxInfo.builder().put("deviceID", deviceId).put("userID", userId).put("token", token);
+    }
+
+    private Result step(String msgType, TrxInfo trx, Function<TrxInfo, String> summary) {
+        String msgId = client.newMsgId();
+        Result result;
+        try {
+            SignedExchange ex = client.send(RequestSpec.builder(msgType).msgId(msgId).trxInfo(trx).build())
+                    .get(STEP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            MsgResponse r = ex.envelope() == null ? null : ex.envelope().msgResponse();
+            TrxInfo body = ex.envelope() == null || ex.envelope().trxInfo() == null ? TrxInfo.EMPTY
+                    : client.decryptResponseFields(ex.envelope().trxInfo()).trxInfo();
+            String code = ex.responseCode() == null ? "--" : ex.responseCode();
+            String detail = "00".equals(code) ? summary.apply(body)
+                    : (r == null ? "HTTP " + ex.status() : r.responseMsg());
+            if (!ex.signatureValid()) {
+                detail = "SIGNATURE INVALID: " + ex.signatureReason();
+            }
+            result = new Result(msgId, code, body, ex.signatureValid());
+            rows.add(new Row(msgType, code, detail));
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            rows.add(new Row(msgType, "--", "no response: " + cause.getMessage()));
+            result = new Result(msgId, "--", TrxInfo.EMPTY, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            rows.add(new Row(msgType, "--", "interrupted"));
+            result = new Result(msgId, "--", TrxInfo.EMPTY, false);
+        }
+        out.printf(Locale.ROOT, "%2d  %-22s %-3s %s%n", rows.size(), msgType, rows.get(rows.size() - 1).code(),
+                rows.get(rows.size() - 1).detail());
+        return result;
+    }
+
+    private boolean finish() {
+        if (receiver != null) {
+            if (receiver.received().isEmpty()) {
+                try {
+                    receiver.poll(CALLBACK_WAIT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            List<ReceivedCallback> callbacks = receiver.received();
+            out.println();
+            out.println("callbacks received at " + receiver.url() + ": " + callbacks.size());
+            for (ReceivedCallback c : callbacks) {
+                TrxInfo t = c.trxInfo();
+                out.printf(Locale.ROOT, "    %-24s %-14s %s %s, signature %s%n", c.msgType(),
+                        t == null ? "" : t.string("trxMsgType"), t == null ? "" : t.string("paymentStatus"),
+                        t == null ? "" : t.string("trxAmt"), c.signatureValid() ? "valid" : "INVALID");
+            }
+        }
+        boolean ok = rows.stream().allMatch(r -> r.code().equals("00"));
+        out.println();
+        out.println(ok ? "demo journey complete: every step approved" : "demo journey finished with refusals");
+        return ok;
+    }
+
+    /** One step's outcome, for the steps after it. */
+    public record Result(String msgId, String code, TrxInfo trxInfo, boolean signatureValid) {
+        boolean approved() {
+            return "00".equals(code) && signatureValid;
+        }
+    }
+
+    private record Row(String msgType, String code, String detail) {}
+}
