@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.card.Luhn;
 import org.openscis.codec.envelope.CharClass;
@@ -15,8 +17,8 @@ import org.openscis.codec.envelope.EnvelopeCodec;
 import org.openscis.codec.envelope.FieldError;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.envelope.TrxReader;
-import org.openscis.codec.jose.JweResult;
 import org.openscis.codec.mask.Masking;
+import org.openscis.router.Handler;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
@@ -25,6 +27,7 @@ import org.openscis.router.port.CardRecord;
 import org.openscis.router.port.CardRepository;
 import org.openscis.router.port.CardSecrets;
 import org.openscis.router.port.CardState;
+import org.openscis.router.port.CbsOperation;
 import org.openscis.router.port.FieldCrypto;
 import org.openscis.router.port.ProductCatalog;
 import org.openscis.router.port.VerificationAttempts;
@@ -43,8 +46,14 @@ import org.slf4j.LoggerFactory;
  * expired (54), product allows enrolment (40), no live token of the card on this device (88).
  *
  * <p>With {@code accountNo} (4-34 digits): {@code prdNo} is mandatory (30) and must be known (89) and allow
- * enrolment (40). A live card of that product on the account is reused (88 if it already has a live token on this
- * device, its state's code if it is unusable); otherwise a new card is issued. Deleted cards are ignored.
+ * enrolment (40). The product's issuer CBS is then asked whether the account exists (ACCOUNT_BALANCE_INQUIRY with
+ * {@code accountInfo{accountNo}}, see {@link CbsQuery}): 14 if it does not, any other refusal passed through, the
+ * link's code if the call was never sent (91/92/98), 91 if no answer came (an inquiry is safe to repeat). Only then
+ * is a live card of that product on the account reused (88 if it already has a live token on this device, its
+ * state's code if it is unusable), or else a new card issued. Deleted cards are ignored. Built without a CBS link
+ * (the issue-2 wiring, {@link Handlers#issue2(HandlerPorts)}), the account number is taken on trust. The card path
+ * never calls the CBS and completes at once; the account path completes when the CBS has answered, on the thread
+ * that completes the CBS call (which may block, so the card storage is written there).
  *
  * <p>Both rules (one live token per card and device, one live card per account and product) are enforced by the
  * repository's insert, not only by the reads before it, so concurrent enrolments on several switch nodes cannot
@@ -53,10 +62,10 @@ import org.slf4j.LoggerFactory;
  * <p>A JWE that cannot be decrypted is A0; content that is not a JSON object, or has neither field, is 30. Card
  * numbers, CVN2 and account numbers never reach a {@code responseMsg} or a log line.
  */
-public final class CardEnrollmentHandler extends SynchronousHandler {
+public final class CardEnrollmentHandler implements Handler {
 
     /** Bounds the JWE text; the whole body is limited to 64 KiB anyway. */
-    public static final int MAX_CVM_INFO_CHARS = 64 * 1024;
+    public static final int MAX_CVM_INFO_CHARS = SealedCvmInfo.MAX_CHARS;
     public static final int PRD_NO_MAX_CHARS = 16;
     public static final int PAN_MIN_DIGITS = 13;
     public static final int PAN_MAX_DIGITS = 19;
@@ -72,6 +81,9 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
      */
     static final int MAX_ACCOUNT_DECISIONS = 3;
 
+    /** A decrypted {@code cvmInfo} holding either is used as is, never unwrapped from a {@code sub} claim. */
+    private static final Set<String> CVM_MEMBERS = Set.of("pan", "accountNo");
+
     private static final Logger LOG = LoggerFactory.getLogger(CardEnrollmentHandler.class);
 
     private final ProductCatalog catalog;
@@ -82,10 +94,27 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
     private final EnvelopeCodec json;
     private final Clock clock;
     private final Provisioner provisioner;
+    /** Empty without a core-banking link: account numbers are then not checked. */
+    private final Optional<CbsQuery> cbs;
 
+    /** Checks account numbers with the issuer's CBS (through {@code cbs}) before issuing a card on them. */
+    public CardEnrollmentHandler(ProductCatalog catalog, CardRepository cards, VerificationAttempts attempts,
+            CardSecrets secrets, FieldCrypto crypto, EnvelopeCodec json, Clock clock, CbsQuery cbs) {
+        this(catalog, cards, attempts, secrets, crypto, json, clock, Optional.of(cbs));
+    }
+
+    /**
+     * Without a core-banking link, as before issue 3: an account number is taken on trust. Only for a switch wired
+     * without a CBS ({@link Handlers#issue2(HandlerPorts)}).
+     */
     public CardEnrollmentHandler(ProductCatalog catalog, CardRepository cards, VerificationAttempts attempts,
             CardSecrets secrets, FieldCrypto crypto, EnvelopeCodec json, Clock clock) {
-        super(MessageType.CARD_ENROLLMENT);
+        this(catalog, cards, attempts, secrets, crypto, json, clock, Optional.empty());
+    }
+
+    private CardEnrollmentHandler(ProductCatalog catalog, CardRepository cards, VerificationAttempts attempts,
+            CardSecrets secrets, FieldCrypto crypto, EnvelopeCodec json, Clock clock, Optional<CbsQuery> cbs) {
+        this.cbs = cbs;
         this.catalog = catalog;
         this.cards = cards;
         this.attempts = attempts;
@@ -97,34 +126,36 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
     }
 
     @Override
-    Outcome decide(Request request) {
+    public MessageType type() {
+        return MessageType.CARD_ENROLLMENT;
+    }
+
+    @Override
+    public CompletionStage<Outcome> handle(Request request) {
         TrxReader reader = new TrxReader(request.trxInfo());
         String deviceId = RequestFields.deviceId(reader);
         String userId = RequestFields.userId(reader);
         String prdNo = reader.optional("prdNo", 1, PRD_NO_MAX_CHARS, CharClass.AN);
         String cvmInfo = reader.required("cvmInfo", 1, MAX_CVM_INFO_CHARS, CharClass.ANS);
         if (reader.failed()) {
-            return RequestFields.formatError(reader);
+            return done(RequestFields.formatError(reader));
         }
         Reply reply = new Reply(RequestFields.deviceEcho(deviceId));
 
-        JweResult decrypted = crypto.decryptForSwitch(cvmInfo);
-        if (decrypted instanceof JweResult.Failed failed) {
-            return reply.fail(ResponseCode.SIGNATURE_FAILURE, jweFailure(failed.failure()));
+        SealedCvmInfo.Opened opened = SealedCvmInfo.open(crypto, json, cvmInfo, CVM_MEMBERS);
+        if (opened instanceof SealedCvmInfo.Refused refused) {
+            return done(reply.fail(refused.code(), refused.detail()));
         }
-        TrxInfo cvm = readCvm(((JweResult.Ok) decrypted).plaintext());
-        if (cvm == null) {
-            return reply.fail(ResponseCode.FORMAT_ERROR, "cvmInfo: content is not a JSON object");
-        }
+        TrxInfo cvm = ((SealedCvmInfo.Ok) opened).cvm();
 
         Provisioner.Holder holder = new Provisioner.Holder(request.participant(), deviceId, userId);
         if (cvm.has("pan")) {
-            return enrollCard(cvm, holder, reply);
+            return done(enrollCard(cvm, holder, reply));
         }
         if (cvm.has("accountNo")) {
             return enrollAccount(cvm, prdNo, holder, reply);
         }
-        return reply.fail(ResponseCode.FORMAT_ERROR, "cvmInfo: pan or accountNo is missing");
+        return done(reply.fail(ResponseCode.FORMAT_ERROR, "cvmInfo: pan or accountNo is missing"));
     }
 
     /** An existing card, proven by expiry and CVN2. */
@@ -167,26 +198,53 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
         return provisioned(provisioner.tokenForCard(card, product.get(), holder), reply);
     }
 
-    /** A (new or existing) virtual card of {@code prdNo} on an issuer account. */
-    private Outcome enrollAccount(TrxInfo cvm, String prdNo, Provisioner.Holder holder, Reply reply) {
+    /** A (new or existing) virtual card of {@code prdNo} on an issuer account the CBS knows. */
+    private CompletionStage<Outcome> enrollAccount(TrxInfo cvm, String prdNo, Provisioner.Holder holder,
+            Reply reply) {
         String accountNo = cvm.string("accountNo");
         if (accountNo == null || accountNo.length() < ACCOUNT_NO_MIN_DIGITS || accountNo.length() > ACCOUNT_NO_MAX_DIGITS
                 || !Luhn.allDigits(accountNo)) {
-            return reply.fail(ResponseCode.FORMAT_ERROR, new FieldError("cvmInfo.accountNo",
-                    "must be " + ACCOUNT_NO_MIN_DIGITS + " to " + ACCOUNT_NO_MAX_DIGITS + " digits").toString());
+            return done(reply.fail(ResponseCode.FORMAT_ERROR, new FieldError("cvmInfo.accountNo",
+                    "must be " + ACCOUNT_NO_MIN_DIGITS + " to " + ACCOUNT_NO_MAX_DIGITS + " digits").toString()));
         }
         if (prdNo == null) {
-            return reply.fail(ResponseCode.FORMAT_ERROR,
-                    new FieldError("prdNo", "is missing (mandatory when enrolling an account)").toString());
+            return done(reply.fail(ResponseCode.FORMAT_ERROR,
+                    new FieldError("prdNo", "is missing (mandatory when enrolling an account)").toString()));
         }
         Optional<CardProduct> found = catalog.byPrdNo(prdNo);
         if (found.isEmpty()) {
-            return reply.fail(ResponseCode.CARD_PROFILE_NOT_FOUND, "prdNo is not a configured card product");
+            return done(reply.fail(ResponseCode.CARD_PROFILE_NOT_FOUND, "prdNo is not a configured card product"));
         }
         CardProduct product = found.get();
         if (!product.allows(MessageType.CARD_ENROLLMENT)) {
-            return reply.fail(ResponseCode.NOT_SUPPORTED, "the product does not allow CARD_ENROLLMENT");
+            return done(reply.fail(ResponseCode.NOT_SUPPORTED, "the product does not allow CARD_ENROLLMENT"));
         }
+        return accountRefusal(product, accountNo, reply).thenApply(refusal -> refusal.orElseGet(
+                () -> enrollKnownAccount(product, accountNo, holder, reply)));
+    }
+
+    /** The CBS's refusal of the account, empty if the CBS knows it (or no CBS link is wired). */
+    private CompletionStage<Optional<Outcome>> accountRefusal(CardProduct product, String accountNo, Reply reply) {
+        if (cbs.isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        TrxInfo inquiry = TrxInfo.builder()
+                .put("accountInfo", TrxInfo.builder().put("accountNo", accountNo).build())
+                .build();
+        return cbs.get().ask(product.issuerIin(), CbsOperation.ACCOUNT_BALANCE_INQUIRY, inquiry, clock.instant())
+                .thenApply(answer -> {
+                    if (answer instanceof CbsQuery.Refused refused) {
+                        return Optional.of(reply.fail(refused.code(),
+                                refused.code() == ResponseCode.INVALID_CARD_NUMBER
+                                        ? "the account is not known to the issuer" : refused.detail()));
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    /** Decides on the account's cards, again after each lost race, at most {@value #MAX_ACCOUNT_DECISIONS} times. */
+    private Outcome enrollKnownAccount(CardProduct product, String accountNo, Provisioner.Holder holder,
+            Reply reply) {
         for (int attempt = 0; attempt < MAX_ACCOUNT_DECISIONS; attempt++) {
             Optional<Outcome> decided = enrollAccountOnce(product, accountNo, holder, reply);
             if (decided.isPresent()) {
@@ -238,20 +296,6 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
             return reply.fail(ResponseCode.ALREADY_PROVISIONED, null);
         }
         return reply.fail(ResponseCode.TSP_ERROR, "no free token number");
-    }
-
-    /** The decrypted {@code cvmInfo}, unwrapping {@code {"sub":"<json>"}}; null if it is not a JSON object. */
-    private TrxInfo readCvm(byte[] plaintext) {
-        try {
-            TrxInfo object = json.decodeObject(plaintext);
-            if (object == null || object.has("pan") || object.has("accountNo")) {
-                return object;
-            }
-            String wrapped = object.string("sub");
-            return wrapped == null ? object : json.decodeObject(wrapped.getBytes(StandardCharsets.UTF_8));
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
     }
 
     /**
@@ -311,13 +355,8 @@ public final class CardEnrollmentHandler extends SynchronousHandler {
         return pan != null && pan.length() >= PAN_MIN_DIGITS && pan.length() <= PAN_MAX_DIGITS && Luhn.isValid(pan);
     }
 
-    private static String jweFailure(JweResult.Failure failure) {
-        return switch (failure) {
-            case MALFORMED -> "cvmInfo: not a compact JWE";
-            case ALGORITHM_NOT_ALLOWED -> "cvmInfo: JWE algorithms not accepted";
-            case UNKNOWN_KID -> "cvmInfo: JWE kid is not a switch encryption key";
-            case DECRYPT_FAILED -> "cvmInfo: JWE cannot be decrypted";
-        };
+    private static CompletionStage<Outcome> done(Outcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
     }
 
     /** Failures echo {@code deviceID}, as real SCIS responses do. */

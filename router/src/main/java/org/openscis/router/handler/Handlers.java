@@ -14,10 +14,24 @@ public final class Handlers {
      * CARD_STATUS_INQUIRY and KEY_EXCHANGE.
      */
     public static List<Handler> issue2(HandlerPorts ports) {
+        return issue2(ports, new CardEnrollmentHandler(ports.catalog(), ports.cards(), ports.verificationAttempts(),
+                ports.secrets(), ports.fieldCrypto(), ports.json(), ports.clock()));
+    }
+
+    /**
+     * The same six handlers, with CARD_ENROLLMENT checking account numbers with the issuer's CBS over {@code money}'s
+     * link. The wiring of a switch that has a core-banking link; {@link #issue2(HandlerPorts)} takes account numbers on
+     * trust.
+     */
+    public static List<Handler> issue2(HandlerPorts ports, MoneyPorts money) {
+        return issue2(ports, new CardEnrollmentHandler(ports.catalog(), ports.cards(), ports.verificationAttempts(),
+                ports.secrets(), ports.fieldCrypto(), ports.json(), ports.clock(), CbsQuery.of(money)));
+    }
+
+    private static List<Handler> issue2(HandlerPorts ports, CardEnrollmentHandler enrollment) {
         return List.of(
                 new CvmInquiryHandler(ports.catalog()),
-                new CardEnrollmentHandler(ports.catalog(), ports.cards(), ports.verificationAttempts(),
-                        ports.secrets(), ports.fieldCrypto(), ports.json(), ports.clock()),
+                enrollment,
                 new CardfaceDownloadingHandler(ports.catalog()),
                 new CardStatusManagementHandler(ports.cards(), ports.clock()),
                 new CardStatusInquiryHandler(ports.cards()),

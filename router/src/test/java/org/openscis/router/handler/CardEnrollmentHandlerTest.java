@@ -14,12 +14,16 @@ import static org.openscis.router.testing.RouterFixture.WALLET_ID;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.card.Luhn;
@@ -30,6 +34,8 @@ import org.openscis.router.Outcome;
 import org.openscis.router.port.CardRecord;
 import org.openscis.router.port.CardRepository;
 import org.openscis.router.port.CardState;
+import org.openscis.router.port.CbsOperation;
+import org.openscis.router.port.CbsReply;
 import org.openscis.router.port.InsertResult;
 import org.openscis.router.port.StateReason;
 import org.openscis.router.port.TokenRecord;
@@ -44,9 +50,10 @@ class CardEnrollmentHandlerTest {
     /** Threads enrolling at once in the race tests. */
     private static final int RACERS = 8;
 
-    private final RouterFixture f = new RouterFixture();
+    private final OnboardingFixture o = new OnboardingFixture();
+    private final RouterFixture f = o.f;
     private final CardEnrollmentHandler handler = new CardEnrollmentHandler(f.catalog, f.cards, f.attempts, f.secrets,
-            f.crypto, f.json, f.clock);
+            f.crypto, f.json, f.clock, o.cbs);
 
     private Outcome enroll(String cvmJson) {
         return enroll(cvmJson, DEBIT.prdNo(), DEVICE);
@@ -544,7 +551,7 @@ class CardEnrollmentHandlerTest {
                 }
             };
             CardEnrollmentHandler losing = new CardEnrollmentHandler(f.catalog, alwaysLosing, f.attempts,
-                    f.secrets, f.crypto, f.json, f.clock);
+                    f.secrets, f.crypto, f.json, f.clock, o.cbs);
             Outcome outcome = run(losing, f.request(MessageType.CARD_ENROLLMENT, trx("deviceID", DEVICE, "userID", USER,
                     "prdNo", DEBIT.prdNo(), "cvmInfo", FakeFieldCrypto.sealForSwitch(json("accountNo", ACCOUNT)))));
             assertThat(outcome.code()).isEqualTo(ResponseCode.TSP_ERROR);
@@ -568,6 +575,111 @@ class CardEnrollmentHandlerTest {
             assertThat(f.cards.allCards()).hasSize(1);
             assertThat(f.cards.allTokens()).hasSize(RACERS)
                     .allSatisfy(t -> assertThat(t.cardId()).isEqualTo(f.cards.allCards().get(0).cardId()));
+        }
+    }
+
+    /** The issuer's CBS is asked whether an account exists before a card is issued on it. */
+    @Nested
+    class AccountCheck {
+
+        private static final String ACCOUNT = "100000005678";
+
+        private Outcome enrollAccount() {
+            return enroll(json("accountNo", ACCOUNT, "firstName", "chen", "lastName", "kai"), DEBIT.prdNo(), DEVICE);
+        }
+
+        @Test
+        void asksTheProductsIssuerForTheAccountBeforeIssuingTheCard() {
+            assertThat(enrollAccount().code()).isEqualTo(ResponseCode.APPROVED);
+            OnboardingFixture.Sent sent = o.onlyCall();
+            assertThat(sent.issuerIin()).isEqualTo(DEBIT.issuerIin());
+            assertThat(sent.call().operation()).isEqualTo(CbsOperation.ACCOUNT_BALANCE_INQUIRY);
+            assertThat(sent.call().trxInfo()).isEqualTo(trx("accountInfo", trx("accountNo", ACCOUNT)));
+            assertThat(sent.call().cbsMsgId()).hasSize(29).startsWith("U" + DEBIT.issuerIin());
+            assertThat(sent.deadline()).isEqualTo(f.clock.instant().plus(OnboardingFixture.CBS_TIMEOUT));
+        }
+
+        @Test
+        void anAccountTheIssuerDoesNotKnowIs14() {
+            o.cbsAnswers(OnboardingFixture.refused(ResponseCode.INVALID_CARD_NUMBER));
+            Outcome outcome = enrollAccount();
+            assertThat(outcome.code()).isEqualTo(ResponseCode.INVALID_CARD_NUMBER);
+            assertThat(outcome.responseMsg()).isEqualTo("the account is not known to the issuer");
+            assertThat(outcome.trxInfo().string("deviceID")).isEqualTo(DEVICE);
+            assertThat(f.cards.allCards()).isEmpty();
+            assertNoCardData(outcome, ACCOUNT);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = ResponseCode.class, names = {"REFER_TO_ISSUER", "CARDHOLDER_VERIFICATION_FAILED",
+            "FORMAT_ERROR", "INSUFFICIENT_BALANCE", "ISSUER_VALIDATION_ERROR", "ISSUER_DECLINED", "ISSUER_MAC_FAILED",
+            "ISSUER_SYSTEM_ERROR"})
+        void otherRefusalsPassThrough(ResponseCode code) {
+            o.cbsAnswers(OnboardingFixture.refused(code));
+            Outcome outcome = enrollAccount();
+            assertThat(outcome.code()).isEqualTo(code);
+            assertThat(outcome.trxInfo().string("deviceID")).isEqualTo(DEVICE);
+            assertThat(f.cards.allCards()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = ResponseCode.class, names = {"NETWORK_ERROR", "ISSUER_SYSTEM_ERROR", "TIMEOUT"})
+        void aCheckNeverSentAnswersItsCode(ResponseCode code) {
+            o.cbsAnswers(new CbsReply.NotSent(code, "no connection"));
+            assertThat(enrollAccount().code()).isEqualTo(code);
+            assertThat(f.cards.allCards()).isEmpty();
+        }
+
+        @Test
+        void noAnswerIs91() {
+            o.cbsAnswers(new CbsReply.NoAnswer("timeout after sending"));
+            Outcome outcome = enrollAccount();
+            assertThat(outcome.code()).isEqualTo(ResponseCode.ISSUER_SYSTEM_ERROR);
+            assertThat(outcome.responseMsg()).isEqualTo("no answer from the issuer's core banking system");
+            assertThat(f.cards.allCards()).isEmpty();
+        }
+
+        @Test
+        void theCardIsIssuedWhenTheCbsAnswersLater() throws Exception {
+            CompletableFuture<CbsReply> reply = new CompletableFuture<>();
+            o.cbsStages(call -> reply);
+            CompletionStage<Outcome> stage = handler.handle(f.request(MessageType.CARD_ENROLLMENT, trx("deviceID",
+                    DEVICE, "userID", USER, "prdNo", DEBIT.prdNo(), "cvmInfo",
+                    FakeFieldCrypto.sealForSwitch(json("accountNo", ACCOUNT)))));
+            assertThat(stage.toCompletableFuture()).isNotDone();
+            assertThat(f.cards.allCards()).isEmpty();
+            reply.complete(OnboardingFixture.approved(TrxInfo.EMPTY));
+            assertThat(stage.toCompletableFuture().get(5, TimeUnit.SECONDS).code()).isEqualTo(ResponseCode.APPROVED);
+            assertThat(f.cards.allCards()).hasSize(1);
+        }
+
+        @Test
+        void formatAndProductChecksComeFirst() {
+            enroll(json("accountNo", "12"));
+            enroll(json("accountNo", ACCOUNT), "9999", DEVICE);
+            enroll(json("accountNo", ACCOUNT), CLOSED.prdNo(), DEVICE);
+            assertThat(o.sent).isEmpty();
+        }
+
+        @Test
+        void anExistingCardIsNeverCheckedWithTheCbs() {
+            String pan = RouterFixture.pan(DEBIT, "4411");
+            f.card("C-PHYS-1", pan, "2809");
+            o.cbsAnswers(OnboardingFixture.refused(ResponseCode.INVALID_CARD_NUMBER));
+            Outcome outcome = enroll(json("pan", pan, "expiryDate", "2809", "cvn2", f.secrets.cvn2(pan, "2809")));
+            assertThat(outcome.code()).isEqualTo(ResponseCode.APPROVED);
+            assertThat(o.sent).isEmpty();
+        }
+
+        @Test
+        void withoutACbsLinkTheAccountIsTakenOnTrust() {
+            CardEnrollmentHandler unlinked = new CardEnrollmentHandler(f.catalog, f.cards, f.attempts, f.secrets,
+                    f.crypto, f.json, f.clock);
+            o.cbsAnswers(OnboardingFixture.refused(ResponseCode.INVALID_CARD_NUMBER));
+            Outcome outcome = run(unlinked, f.request(MessageType.CARD_ENROLLMENT, trx("deviceID", DEVICE, "userID",
+                    USER, "prdNo", DEBIT.prdNo(), "cvmInfo", FakeFieldCrypto.sealForSwitch(json("accountNo", ACCOUNT)))));
+            assertThat(outcome.code()).isEqualTo(ResponseCode.APPROVED);
+            assertThat(o.sent).isEmpty();
         }
     }
 

@@ -29,11 +29,12 @@ class CardEnrollmentRealJweTest {
 
     private static final String SWITCH_ENC_KID = "1562032885962";
 
-    private final RouterFixture f = new RouterFixture();
+    private final OnboardingFixture o = new OnboardingFixture();
+    private final RouterFixture f = o.f;
     private final KeyPair switchEnc = TestKeys.rsa("switch-enc", 2048);
     private final KeyPair walletEnc = TestKeys.rsa("wallet-enc", 2048);
     private final CardEnrollmentHandler handler = new CardEnrollmentHandler(f.catalog, f.cards, f.attempts, f.secrets,
-            new JoseFieldCrypto(Map.of(SWITCH_ENC_KID, switchEnc.getPrivate())), f.json, f.clock);
+            new JoseFieldCrypto(Map.of(SWITCH_ENC_KID, switchEnc.getPrivate())), f.json, f.clock, o.cbs);
     private final String pan = RouterFixture.pan(DEBIT, "8080");
 
     private Outcome enroll(String cvmInfo) {
