@@ -2,6 +2,7 @@ package org.openscis.router.handler;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.openscis.codec.mask.Masking;
 import org.openscis.router.MessageType;
 import org.openscis.router.Request;
 import org.openscis.router.port.Merchant;
@@ -65,5 +66,12 @@ public record MovementCheck(
     public MovementCheck withMerchant(String mid, Merchant.Role role) {
         return new MovementCheck(type, insId, token, deviceId, trxAmt, feeAmt, trxCurrency,
                 Objects.requireNonNull(mid, "mid"), Objects.requireNonNull(role, "role"), outgoing, receivedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "MovementCheck[" + type + " from " + insId + ", token=" + Masking.pan(token) + ", "
+                + (outgoing ? "debit" : "credit") + (merchantId == null ? "" : ", " + merchantRole + " " + merchantId)
+                + "]";
     }
 }

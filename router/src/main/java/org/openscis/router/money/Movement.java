@@ -2,6 +2,7 @@ package org.openscis.router.money;
 
 import java.util.Objects;
 import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.codec.mask.Masking;
 import org.openscis.router.Request;
 import org.openscis.router.port.CbsOperation;
 
@@ -87,5 +88,11 @@ public record Movement(
     public Movement withNotifyOnFinal(boolean notify) {
         return new Movement(request, issuerIin, cardId, token, deviceId, operation, amountMinor, currency, cbsRequest,
                 approvedReply, echo, notify, notifications, dailyLimit);
+    }
+
+    @Override
+    public String toString() {
+        return "Movement[" + operation + " for " + request.msgInfo().msgID() + ", card " + cardId + ", token "
+                + Masking.pan(token) + ", " + amountMinor + " " + currency + "]";
     }
 }

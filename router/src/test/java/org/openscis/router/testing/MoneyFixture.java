@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openscis.codec.card.Luhn;
 import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.codec.money.Amount;
+import org.openscis.codec.money.Currency;
 import org.openscis.router.Handler;
 import org.openscis.router.MessageType;
 import org.openscis.router.Request;
@@ -23,12 +25,15 @@ import org.openscis.router.port.AccountTiers;
 import org.openscis.router.port.CardProduct;
 import org.openscis.router.port.CardRecord;
 import org.openscis.router.port.CardState;
+import org.openscis.router.port.CbsOperation;
 import org.openscis.router.port.KycRecord;
 import org.openscis.router.port.KycStore;
 import org.openscis.router.port.Merchant;
+import org.openscis.router.port.MoneyTransaction;
 import org.openscis.router.port.ProductLimits;
 import org.openscis.router.port.StateReason;
 import org.openscis.router.port.TokenRecord;
+import org.openscis.router.port.TrxState;
 
 /**
  * The world of the money-movement tests, on top of {@link RouterFixture} (same clock, cards, wallets, crypto): a
@@ -121,6 +126,23 @@ public final class MoneyFixture {
         String payload = product.tokenBin() + middle;
         payload = payload + "0".repeat(18 - payload.length());
         return Luhn.withCheckDigit(payload);
+    }
+
+    /**
+     * Stores a transaction of the wallet directly, as an earlier request would have left it; its {@code cbsRequest}
+     * holds {@code trxAmt} (wire form) and {@code trxCurrency}.
+     */
+    public MoneyTransaction stored(String trxId, String msgId, MessageType type, CbsOperation operation,
+            CardRecord card, TokenRecord token, long amountMinor, TrxState state, String responseCode,
+            Instant createdAt) {
+        TrxInfo cbsRequest = TrxInfo.builder()
+                .put("trxAmt", new Amount(amountMinor, Currency.byNumeric(CNY).orElseThrow()).toWire())
+                .put("trxCurrency", CNY)
+                .build();
+        return transactions.put(new MoneyTransaction(trxId, RouterFixture.WALLET_ID, msgId, type, "1.0.0",
+                "20250615100000", card.issuerIin(), card.cardId(), token == null ? null : token.token(),
+                token == null ? null : token.deviceId(), operation, amountMinor, CNY, cbsRequest, null, state,
+                responseCode, true, 0, state.isFinal() ? null : createdAt.plusSeconds(6), createdAt, createdAt));
     }
 
     /** Limits with only the given amounts set (minor units), everything else as {@link ProductLimits#NONE}. */
