@@ -43,6 +43,18 @@ public final class TokenResolver {
      * @param insId    the authenticated requester
      */
     public TokenResolution resolve(String token, String deviceId, String insId) {
+        return resolve(token, deviceId, insId, true);
+    }
+
+    /**
+     * Like {@link #resolve}, for a message that may carry no {@code deviceID} (CREDIT_TRANSACTION: a top-up need not
+     * come from the cardholder's device): the 14 and 73 checks only, never 55.
+     */
+    public TokenResolution resolveOnAnyDevice(String token, String insId) {
+        return resolve(token, null, insId, false);
+    }
+
+    private TokenResolution resolve(String token, String deviceId, String insId, boolean checkDevice) {
         if (!wellFormed(token)) {
             return new TokenResolution.Refused(ResponseCode.INVALID_CARD_NUMBER,
                     "token must be 16 to 19 digits with a valid check digit");
@@ -52,7 +64,7 @@ public final class TokenResolver {
             return new TokenResolution.Refused(ResponseCode.ENROLLMENT_NOT_FOUND, null);
         }
         TokenRecord record = found.get();
-        if (!record.deviceId().equals(deviceId)) {
+        if (checkDevice && !record.deviceId().equals(deviceId)) {
             return new TokenResolution.Refused(ResponseCode.INVALID_DEVICE, "deviceID is not the token's device");
         }
         Optional<CardRecord> card = cards.findCardById(record.cardId());
