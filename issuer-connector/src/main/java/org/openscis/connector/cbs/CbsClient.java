@@ -13,7 +13,9 @@ import org.openscis.connector.link.PeerLink;
  * The switch's client to one issuer's CBS (protocol.md §3.25, the issue-3 contracts): builds the envelope, encrypts
  * the JWE request fields, POSTs it over a {@link PeerLink} to {@code /cbs/<type>} (or the configured path) signed
  * for the issuer IIN, and reads the answer. Thread-safe; futures complete on the link's event loop and never
- * exceptionally. Card data (accountNo, pan) travels only inside the encrypted fields and is never logged.
+ * exceptionally. Request fields are encrypted on the caller's thread; the answer's {@code accountInfo} (OPEN_ACCOUNT
+ * only) is decrypted on the event loop. Card data (accountNo, pan) travels only inside the encrypted fields and is
+ * never logged.
  */
 public final class CbsClient {
 

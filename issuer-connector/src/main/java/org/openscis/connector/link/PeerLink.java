@@ -27,7 +27,10 @@ import org.openscis.connector.link.LinkResult.NotSentReason;
  * {@link LinkResult} for the outcomes; the package documentation describes the design.
  *
  * <p>All connections of a link live on one event loop of {@code group}, where the link's state is kept; futures are
- * completed on that loop, so callers that block must hop to their own executor. Thread-safe.
+ * completed on that loop, so callers that block must hop to their own executor. Close a link before shutting its
+ * group down (a queued call's deadline timer dies with the loop). Link names must be unique within a meter registry.
+ * An answer is attributed to the call whose request went out on that connection; callers that can should also check
+ * that it echoes their msgID (a misbehaving peer can send two answers). Thread-safe.
  */
 public final class PeerLink implements AutoCloseable {
 

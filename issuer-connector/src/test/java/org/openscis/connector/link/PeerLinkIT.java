@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.openscis.codec.envelope.Envelope;
 import org.openscis.codec.envelope.EnvelopeCodec;
 import org.openscis.codec.envelope.MsgInfo;
@@ -31,9 +34,7 @@ import org.openscis.connector.link.LinkResult.NoAnswerReason;
 import org.openscis.connector.link.LinkResult.NotSent;
 import org.openscis.connector.link.LinkResult.NotSentReason;
 import org.openscis.connector.link.SignedTestServer.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.openscis.testing.Race;
 
 /** A PeerLink against a loopback peer that signs its answers. */
 class PeerLinkIT {
@@ -167,6 +168,37 @@ class PeerLinkIT {
         assertThat(link.stats().peakConnections()).isEqualTo(4);
         assertThat(link.stats().peakInFlight()).isEqualTo(4);
         assertThat(link.stats().connectionsOpen()).isEqualTo(4);
+    }
+
+    @Test
+    void callsFromManyThreadsAtOnceEachGetTheirOwnAnswer() throws Exception {
+        server.behave(r -> new Reply.Later(2, SignedTestServer.echo(r)));
+        PeerLink link = link(cfg(3, 256, 1024, Duration.ofSeconds(5)));
+
+        List<List<String>> mismatches = Race.run(6, thread -> {
+            List<String> wrong = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            List<CompletableFuture<LinkResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                String id = String.format("U12345678202501011200%02d%06d", thread, i);
+                ids.add(id);
+                futures.add(post(link, id));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                LinkResult r = futures.get(i).join();
+                if (!(r instanceof Answered a) || !ids.get(i).equals(a.envelope().msgInfo().msgID())) {
+                    wrong.add(ids.get(i) + " -> " + r);
+                }
+            }
+            return wrong;
+        });
+
+        assertThat(mismatches).allSatisfy(list -> assertThat(list).isEmpty());
+        assertThat(server.received()).hasSize(90);
+        assertThat(server.accepted()).isLessThanOrEqualTo(3);
+        assertThat(link.stats().peakConnections()).isLessThanOrEqualTo(3);
+        assertThat(link.stats().inFlight()).isZero();
+        assertThat(link.stats().queued()).isZero();
     }
 
     @Test
