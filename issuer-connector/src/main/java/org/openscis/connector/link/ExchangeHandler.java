@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
+import org.openscis.codec.mask.Masking;
 
 /**
  * The last handler of a link connection: one exchange at a time (no pipelining). {@link #send} writes a request and
@@ -130,13 +131,16 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Exception class and message only: I/O and TLS messages name no request data. */
+    /**
+     * Exception class and message. Decoder messages may quote what the peer sent (a bad status line), so long digit
+     * runs are masked like any free text that may reach a log.
+     */
     static String describe(Throwable t) {
         if (t == null) {
             return "unknown cause";
         }
         Throwable root = t instanceof DecoderException && t.getCause() != null ? t.getCause() : t;
         String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+        return root.getClass().getSimpleName() + (message == null ? "" : " (" + Masking.digits(message) + ")");
     }
 }

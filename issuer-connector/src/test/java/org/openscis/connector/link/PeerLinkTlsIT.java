@@ -12,6 +12,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,12 @@ class PeerLinkTlsIT {
     }
 
     private static PeerLink link(SslContext ssl, URI uri) {
-        return new PeerLink("tls-test", LinkConfig.defaults(uri), ssl, GROUP, LinkTestKeys.switchSigner(),
+        LinkConfig d = LinkConfig.defaults(uri);
+        // The connect timeout also bounds the handshake: generous, as the first handshake in a JVM is slow.
+        LinkConfig cfg = new LinkConfig(uri, d.maxConnections(), d.maxInFlight(), d.maxQueued(),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), d.reconnectBackoffMin(), d.reconnectBackoffMax(),
+                d.circuitFailureThreshold(), d.circuitOpenFor(), d.maxResponseBytes());
+        return new PeerLink("tls-test", cfg, ssl, GROUP, LinkTestKeys.switchSigner(),
                 PeerLinkIT::peerKeys, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
