@@ -24,4 +24,16 @@ final class Aad {
     static String idempotencyResponse(String insId, String msgId) {
         return "idempotency.response_enc:" + insId.length() + ":" + insId + "|" + msgId;
     }
+
+    static String moneyCbsRequest(String trxId) {
+        return "money_transactions.cbs_request_enc:" + trxId;
+    }
+
+    static String moneyApprovedReply(String trxId) {
+        return "money_transactions.approved_reply_enc:" + trxId;
+    }
+
+    static String kycCvmInfo(String referNo) {
+        return "kyc_records.cvm_info_enc:" + referNo;
+    }
 }

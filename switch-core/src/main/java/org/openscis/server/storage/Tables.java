@@ -118,4 +118,68 @@ final class Tables {
 
         private ParticipantKeys() {}
     }
+
+    static final class MoneyTransactions {
+        static final Table<Record> TABLE = table(name("money_transactions"));
+        static final Field<String> TRX_ID = field(name("trx_id"), SQLDataType.VARCHAR);
+        static final Field<String> INS_ID = field(name("ins_id"), SQLDataType.VARCHAR);
+        static final Field<String> MSG_ID = field(name("msg_id"), SQLDataType.VARCHAR);
+        static final Field<String> MSG_TYPE = field(name("msg_type"), SQLDataType.VARCHAR);
+        static final Field<String> MSG_VERSION = field(name("msg_version"), SQLDataType.VARCHAR);
+        static final Field<String> MSG_TIME_STAMP = field(name("msg_time_stamp"), SQLDataType.VARCHAR);
+        static final Field<String> ISSUER_IIN = field(name("issuer_iin"), SQLDataType.VARCHAR);
+        static final Field<String> CARD_ID = field(name("card_id"), SQLDataType.VARCHAR);
+        static final Field<String> TOKEN = field(name("token"), SQLDataType.VARCHAR);
+        static final Field<String> DEVICE_ID = field(name("device_id"), SQLDataType.VARCHAR);
+        static final Field<String> OPERATION = field(name("operation"), SQLDataType.VARCHAR);
+        static final Field<Long> AMOUNT_MINOR = field(name("amount_minor"), SQLDataType.BIGINT);
+        static final Field<String> CURRENCY = field(name("currency"), SQLDataType.VARCHAR);
+        static final Field<byte[]> CBS_REQUEST_ENC = field(name("cbs_request_enc"), SQLDataType.VARBINARY);
+        static final Field<byte[]> APPROVED_REPLY_ENC = field(name("approved_reply_enc"), SQLDataType.VARBINARY);
+        static final Field<String> STATE = field(name("state"), SQLDataType.VARCHAR);
+        static final Field<String> RESPONSE_CODE = field(name("response_code"), SQLDataType.VARCHAR);
+        static final Field<Boolean> NOTIFY_ON_FINAL = field(name("notify_on_final"), SQLDataType.BOOLEAN);
+        static final Field<Integer> ATTEMPTS = field(name("attempts"), SQLDataType.INTEGER);
+        static final Field<Long> NEXT_ATTEMPT_AT = field(name("next_attempt_at"), SQLDataType.BIGINT);
+        static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+        static final Field<Long> UPDATED_AT = field(name("updated_at"), SQLDataType.BIGINT);
+
+        /** Every column, for explicit select lists (rows are then read by field, not by returned name). */
+        static final Field<?>[] ALL = {TRX_ID, INS_ID, MSG_ID, MSG_TYPE, MSG_VERSION, MSG_TIME_STAMP, ISSUER_IIN,
+            CARD_ID, TOKEN, DEVICE_ID, OPERATION, AMOUNT_MINOR, CURRENCY, CBS_REQUEST_ENC, APPROVED_REPLY_ENC, STATE,
+            RESPONSE_CODE, NOTIFY_ON_FINAL, ATTEMPTS, NEXT_ATTEMPT_AT, CREATED_AT, UPDATED_AT};
+
+        private MoneyTransactions() {}
+    }
+
+    static final class KycRecords {
+        static final Table<Record> TABLE = table(name("kyc_records"));
+        static final Field<String> REFER_NO = field(name("refer_no"), SQLDataType.VARCHAR);
+        static final Field<String> INS_ID = field(name("ins_id"), SQLDataType.VARCHAR);
+        static final Field<String> KYC_MSG_ID = field(name("kyc_msg_id"), SQLDataType.VARCHAR);
+        static final Field<String> ISSUER_IIN = field(name("issuer_iin"), SQLDataType.VARCHAR);
+        static final Field<String> PRD_NO = field(name("prd_no"), SQLDataType.VARCHAR);
+        static final Field<String> DEVICE_ID = field(name("device_id"), SQLDataType.VARCHAR);
+        static final Field<String> USER_ID = field(name("user_id"), SQLDataType.VARCHAR);
+        static final Field<byte[]> CVM_INFO_ENC = field(name("cvm_info_enc"), SQLDataType.VARBINARY);
+        static final Field<String> STATE = field(name("state"), SQLDataType.VARCHAR);
+        static final Field<String> OPENING_CBS_MSG_ID = field(name("opening_cbs_msg_id"), SQLDataType.VARCHAR);
+        static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
+        static final Field<Long> CONSUMED_AT = field(name("consumed_at"), SQLDataType.BIGINT);
+
+        /** Every column, for explicit select lists (rows are then read by field, not by returned name). */
+        static final Field<?>[] ALL = {REFER_NO, INS_ID, KYC_MSG_ID, ISSUER_IIN, PRD_NO, DEVICE_ID, USER_ID,
+            CVM_INFO_ENC, STATE, OPENING_CBS_MSG_ID, CREATED_AT, CONSUMED_AT};
+
+        private KycRecords() {}
+    }
+
+    static final class AccountTiers {
+        static final Table<Record> TABLE = table(name("account_tiers"));
+        static final Field<String> CARD_ID = field(name("card_id"), SQLDataType.VARCHAR);
+        static final Field<String> TIER = field(name("tier"), SQLDataType.VARCHAR);
+        static final Field<Long> UPDATED_AT = field(name("updated_at"), SQLDataType.BIGINT);
+
+        private AccountTiers() {}
+    }
 }

@@ -9,38 +9,50 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads every column of every row of the card-bearing tables, as text and as bytes, looking for clear card data.
+ * Reads every column of every row of the card-bearing tables (or the given ones), as text and as bytes, looking for
+ * clear card data.
  * Findings name table, column and which secret, never the secret itself.
  */
 final class ClearTextScan {
 
-    private static final List<String> TABLES = List.of("cards", "tokens", "idempotency");
+    private static final List<String> CARD_TABLES = List.of("cards", "tokens", "idempotency");
 
     private final List<String> findings = new ArrayList<>();
     private final Map<String, Integer> rows = new HashMap<>();
 
     ClearTextScan(Database db, String... secrets) throws SQLException {
+        this(db, CARD_TABLES, secrets);
+    }
+
+    ClearTextScan(Database db, List<String> tables, String... secrets) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : TABLES) {
+            for (String table : tables) {
                 int count = 0;
                 try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
                     ResultSetMetaData md = rs.getMetaData();
                     while (rs.next()) {
                         count++;
                         for (int col = 1; col <= md.getColumnCount(); col++) {
-                            check(table, md.getColumnName(col), rs.getString(col), rs.getBytes(col), secrets);
+                            byte[] bytes = isBinary(md.getColumnType(col)) ? rs.getBytes(col) : null;
+                            check(table, md.getColumnName(col), rs.getString(col), bytes, secrets);
                         }
                     }
                 }
                 rows.put(table, count);
             }
         }
+    }
+
+    private static boolean isBinary(int sqlType) {
+        return sqlType == Types.BINARY || sqlType == Types.VARBINARY || sqlType == Types.LONGVARBINARY
+                || sqlType == Types.BLOB;
     }
 
     private void check(String table, String column, String text, byte[] bytes, String[] secrets) {

@@ -4,6 +4,8 @@ import org.openscis.testing.Race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -81,6 +83,48 @@ class SequenceAllocatorTest extends StorageTestBase {
             List<Long> values = Race.run(2, i -> (i == 0 ? node1 : node2).next(name));
             assertThat(values).containsExactlyInAnyOrder(1L, 6L);
         }
+    }
+
+    @Test
+    void anExpiredBlockIsAbandonedForAFreshOne() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        SequenceAllocator seq = new SequenceAllocator(db(), 10, Duration.ofSeconds(1), clock);
+        assertThat(seq.next("stan")).isEqualTo(1);
+        clock.advance(Duration.ofMillis(999));
+        assertThat(seq.next("stan")).isEqualTo(2);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(seq.next("stan")).as("first value of the next block").isEqualTo(11);
+        assertThat(seq.next("stan")).isEqualTo(12);
+
+        clock.advance(Duration.ofMillis(-1));
+        assertThat(seq.next("stan")).as("a clock that went back expires the block too").isEqualTo(21);
+        assertThat(seq.maxBlockAge()).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anIdleNodeWithExpiringBlocksCatchesUpWithTheOthers() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        SequenceAllocator idle = new SequenceAllocator(db(), 10, Duration.ofSeconds(1), clock);
+        SequenceAllocator busy = new SequenceAllocator(testDb.openAnother(), 10);
+        assertThat(idle.next("stan")).isEqualTo(1);
+        long last = 0;
+        for (int i = 0; i < 500; i++) {
+            last = busy.next("stan");
+        }
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(idle.next("stan")).isGreaterThan(last);
+        assertThat(busy.maxBlockAge()).isEmpty();
+    }
+
+    @Test
+    void rejectsANonPositiveMaxBlockAge() {
+        MutableClock clock = new MutableClock(Instant.EPOCH);
+        assertThatThrownBy(() -> new SequenceAllocator(db(), 10, Duration.ZERO, clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SequenceAllocator(db(), 10, Duration.ofSeconds(1), null))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
