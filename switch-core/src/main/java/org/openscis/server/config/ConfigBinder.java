@@ -216,12 +216,11 @@ final class ConfigBinder {
         String rates = file(f, "fxRatesFile", f.text("fxRatesFile"), paths);
         MoneyConfig money = new MoneyConfig(rates,
                 f.duration("kycValidity", d.kycValidity(), Duration.ofDays(30)),
-                f.duration("resolveAfter", d.resolveAfter(), Duration.ofHours(1)),
                 f.duration("resolveBackoff", d.resolveBackoff(), Duration.ofHours(1)),
                 f.duration("resolveMaxBackoff", d.resolveMaxBackoff(), Duration.ofDays(1)));
         f.finish();
-        if (money.resolveBackoff().isZero() || money.resolveAfter().isZero()) {
-            f.problem("resolveBackoff", "resolveAfter and resolveBackoff must be positive");
+        if (money.resolveBackoff().isZero()) {
+            f.problem("resolveBackoff", "must be positive");
         }
         if (money.resolveMaxBackoff().compareTo(money.resolveBackoff()) < 0) {
             f.problem("resolveMaxBackoff", "must not be shorter than resolveBackoff");
