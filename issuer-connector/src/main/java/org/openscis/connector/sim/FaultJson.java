@@ -98,7 +98,7 @@ final class FaultJson {
         if (!value.isNumber()) {
             throw new IllegalArgumentException(name + " must be a number");
         }
-        if (!name.equals("probability") && !value.canConvertToLong()) {
+        if (!name.equals("probability") && !(value.isIntegralNumber() && value.canConvertToLong())) {
             throw new IllegalArgumentException(name + " must be a whole number");
         }
         if (name.equals("count") && !value.canConvertToInt()) {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@value #MIGRATIONS} and a jOOQ {@link DSLContext} with unquoted names (as the switch's storage does).
  *
  * <p>An in-memory URL is kept alive while the pool lives ({@code DB_CLOSE_DELAY=-1} is added) and dropped by
- * {@link #close()}; a file URL is used as given, so the ledger survives a restart.
+ * {@link #close()}; a file URL is used as given (plus a lock timeout), so the ledger survives a restart.
  */
 final class SimDatabase implements AutoCloseable {
 
@@ -41,11 +41,9 @@ final class SimDatabase implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
-    private final boolean inMemory;
 
-    private SimDatabase(HikariDataSource dataSource, boolean inMemory) {
+    private SimDatabase(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.inMemory = inMemory;
         Settings settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.NEVER)
                 .withExecuteLogging(false);
@@ -75,7 +73,7 @@ final class SimDatabase implements AutoCloseable {
         hc.setAutoCommit(true);
         HikariDataSource ds = new HikariDataSource(hc);
         try {
-            SimDatabase db = new SimDatabase(ds, inMemory);
+            SimDatabase db = new SimDatabase(ds);
             Flyway.configure()
                     .dataSource(url, null, null)
                     .locations(MIGRATIONS)
@@ -103,12 +101,12 @@ final class SimDatabase implements AutoCloseable {
         if (dataSource.isClosed()) {
             return;
         }
-        if (inMemory) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            } catch (SQLException e) {
-                LOG.debug("In-memory simulator database shutdown: {}", e.toString());
-            }
+        // SHUTDOWN drops an in-memory database and closes a file one at once (its connections go with it), rather
+        // than leaving the pool to close connection by connection.
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.debug("Simulator database shutdown: {}", e.toString());
         }
         dataSource.close();
     }
