@@ -76,6 +76,12 @@ final class SimTestClient {
         return codec.encode(Envelope.request(msgInfo, wire.build()));
     }
 
+    /** A signed-ready body whose trxInfo goes out exactly as given (no JWE), for malformed-field tests. */
+    byte[] plainBody(String msgType, String msgId, TrxInfo trx) {
+        MsgInfo msgInfo = new MsgInfo(CbsProtocol.VERSION, msgId, STAMP.format(Instant.now()), msgType, SimKeys.IIN);
+        return codec.encode(Envelope.request(msgInfo, trx));
+    }
+
     /** POSTs {@code body} to {@code path} signed as the switch for that path. */
     Reply post(String path, byte[] body) throws IOException, InterruptedException {
         return post(path, body, sign(path, body));
@@ -114,6 +120,11 @@ final class SimTestClient {
         boolean signed = verified(response.headers().firstValue("UPI-JWS").orElse(null), body);
         TrxInfo plain = envelope == null ? null : open(envelope.trxInfoOrEmpty());
         return new Reply(response.statusCode(), response.headers().map(), body, envelope, signed, plain);
+    }
+
+    /** Whether {@code body} carries a valid simulator signature in {@code upiJws}. */
+    static boolean verified(List<String> upiJws, byte[] body) {
+        return upiJws != null && upiJws.size() == 1 && verified(upiJws.get(0), body);
     }
 
     /** A response signature: three-name crit, UPI-APPID = the issuer, made with the simulator's key. */
