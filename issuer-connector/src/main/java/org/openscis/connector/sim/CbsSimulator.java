@@ -2,6 +2,7 @@ package org.openscis.connector.sim;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -12,6 +13,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Objects;
@@ -76,7 +79,7 @@ public final class CbsSimulator implements AutoCloseable {
      * @param clock the time for timestamps, response signatures and hold expiry
      * @throws IllegalArgumentException for a bad seed, URL or signing key
      * @throws InterruptedException if interrupted while binding
-     * @throws RuntimeException (from Netty) if the address cannot be bound
+     * @throws UncheckedIOException if the address cannot be bound
      */
     public static CbsSimulator start(SimConfig cfg, Clock clock) throws InterruptedException {
         Objects.requireNonNull(cfg, "cfg");
@@ -94,7 +97,7 @@ public final class CbsSimulator implements AutoCloseable {
         try {
             CbsEndpoint cbs = new CbsEndpoint(cfg, new FieldCrypto(cfg), signer, bank, clock);
             Routes routes = new Routes(cbs, new AdminEndpoint(bank, faults), faults, workers);
-            Channel channel = new ServerBootstrap()
+            ChannelFuture bound = new ServerBootstrap()
                     .group(boss, io)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
@@ -108,13 +111,20 @@ public final class CbsSimulator implements AutoCloseable {
                                     .addLast("sim", new SimChannelHandler(routes));
                         }
                     })
-                    .bind(cfg.host(), cfg.port()).sync().channel();
+                    .bind(cfg.host(), cfg.port()).await();
+            if (!bound.isSuccess()) {
+                Throwable cause = bound.cause();
+                String where = "cannot listen on " + cfg.host() + ":" + cfg.port();
+                throw cause instanceof IOException ioe ? new UncheckedIOException(where, ioe)
+                        : new IllegalStateException(where, cause);
+            }
+            Channel channel = bound.channel();
             ScheduledFuture<?> sweep = boss.scheduleAtFixedRate(() -> sweepHolds(bank, workers), HOLD_SWEEP_SECONDS,
                     HOLD_SWEEP_SECONDS, TimeUnit.SECONDS);
             CbsSimulator sim = new CbsSimulator(bank, faults, boss, io, workers, channel, sweep, cfg.host());
             LOG.info("CBS simulator for issuer {} listening on {}:{}", cfg.issuerIin(), cfg.host(), sim.port());
             return sim;
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (InterruptedException | RuntimeException | Error e) {
             shutdown(boss, io, workers, bank);
             throw e;
         }

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,13 @@ final class SimChannelHandler extends ChannelInboundHandlerAdapter {
         }
         busy = true;
         SimRequest request = waiting.poll();
-        routes.route(request, ctx.executor()).whenComplete((action, error) -> ctx.executor().execute(() -> {
+        CompletableFuture<SimAction> decided;
+        try {
+            decided = routes.route(request, ctx.executor());
+        } catch (RuntimeException e) {
+            decided = CompletableFuture.failedFuture(e);
+        }
+        decided.whenComplete((action, error) -> ctx.executor().execute(() -> {
             if (error != null) {
                 LOG.warn("Simulator request failed: {}", error.toString());
                 perform(ctx, request, HttpBodies.error(500, "simulator error", true));

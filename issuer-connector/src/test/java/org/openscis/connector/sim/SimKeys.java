@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.openscis.codec.jose.KeyMaterial;
 
 /**
- * Test keys, made once per JVM: the switch's signing key and the simulator's signing key come from the codec's
- * committed throw-away test keys (generating RSA keys is slow); the simulator's encryption key is generated once.
+ * Test keys, made once per JVM: the switch's and the simulator's RSA signing keys come from the codec's committed
+ * throw-away test keys (generating RSA keys is slow); the simulator's encryption key is a fresh EC P-256 key.
  */
 final class SimKeys {
 
@@ -28,7 +28,8 @@ final class SimKeys {
     static final String SWITCH_ENCRYPTION_KID = "switch-enc-1";
     static final KeyPair CBS_SIGNING = rsaPair("/org/openscis/codec/jose/rsa-other-pkcs8.pem");
     static final String CBS_SIGNING_KID = "cbs-sign-1";
-    static final KeyPair CBS_ENCRYPTION = KeyMaterial.generateRsa(2048);
+    /** EC P-256: quick to generate, and a key of its own, so no test passes by decrypting with a signing key. */
+    static final KeyPair CBS_ENCRYPTION = KeyMaterial.generateEcP256();
     static final String CBS_ENCRYPTION_KID = "cbs-enc-1";
 
     private SimKeys() {}

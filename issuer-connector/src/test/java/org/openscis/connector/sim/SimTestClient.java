@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,10 +51,19 @@ final class SimTestClient {
     private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
+    private final PublicKey simSigningKey;
+    private final String simSigningKid;
 
     SimTestClient(String baseUrl, Duration timeout) {
+        this(baseUrl, timeout, SimKeys.CBS_SIGNING.getPublic(), SimKeys.CBS_SIGNING_KID);
+    }
+
+    /** A client that expects responses signed with {@code simSigningKey} under {@code simSigningKid}. */
+    SimTestClient(String baseUrl, Duration timeout, PublicKey simSigningKey, String simSigningKid) {
         this.baseUrl = baseUrl;
         this.timeout = timeout;
+        this.simSigningKey = simSigningKey;
+        this.simSigningKid = simSigningKid;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
@@ -117,25 +127,27 @@ final class SimTestClient {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         byte[] body = response.body();
         Envelope envelope = codec.decode(body) instanceof DecodeResult.Ok ok ? ok.envelope() : null;
-        boolean signed = verified(response.headers().firstValue("UPI-JWS").orElse(null), body);
+        boolean signed = verified(response.headers().firstValue("UPI-JWS").orElse(null), body, simSigningKey,
+                simSigningKid);
         TrxInfo plain = envelope == null ? null : open(envelope.trxInfoOrEmpty());
         return new Reply(response.statusCode(), response.headers().map(), body, envelope, signed, plain);
     }
 
     /** Whether {@code body} carries a valid simulator signature in {@code upiJws}. */
     static boolean verified(List<String> upiJws, byte[] body) {
-        return upiJws != null && upiJws.size() == 1 && verified(upiJws.get(0), body);
+        return upiJws != null && upiJws.size() == 1
+                && verified(upiJws.get(0), body, SimKeys.CBS_SIGNING.getPublic(), SimKeys.CBS_SIGNING_KID);
     }
 
     /** A response signature: three-name crit, UPI-APPID = the issuer, made with the simulator's key. */
-    private static boolean verified(String upiJws, byte[] body) {
+    private static boolean verified(String upiJws, byte[] body, PublicKey key, String kid) {
         if (!(UpiJws.parse(upiJws, false) instanceof JwsParseResult.Ok ok)) {
             return false;
         }
         UpiJwsHeader header = ok.jws().header();
         return header.reqPath() == null && UpiJwsHeader.critFor(false).equals(header.crit())
-                && SimKeys.IIN.equals(header.appId()) && SimKeys.CBS_SIGNING_KID.equals(header.kid())
-                && UpiJws.verify(ok.jws(), body, SimKeys.CBS_SIGNING.getPublic());
+                && SimKeys.IIN.equals(header.appId()) && kid.equals(header.kid())
+                && UpiJws.verify(ok.jws(), body, key);
     }
 
     private TrxInfo open(TrxInfo trx) {

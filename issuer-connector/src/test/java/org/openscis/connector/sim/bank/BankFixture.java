@@ -12,7 +12,7 @@ import org.openscis.connector.sim.TestClock;
 final class BankFixture implements AutoCloseable {
 
     final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
-    final Bank bank = Bank.open("jdbc:h2:mem:bank-test-" + UUID.randomUUID(), null, clock, 8);
+    final Bank bank = Bank.open("jdbc:h2:mem:bank-test-" + UUID.randomUUID(), null, clock, 16);
 
     BankReply send(String msgType, TrxInfo trx) {
         return bank.handle(Messages.msgId(), msgType, trx);
