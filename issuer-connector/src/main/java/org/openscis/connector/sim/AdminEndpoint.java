@@ -57,7 +57,7 @@ final class AdminEndpoint {
             }
             return HttpBodies.error(404, "no such path", false);
         } catch (RuntimeException e) {
-            LOG.warn("Simulator admin request failed: {}", e.toString());
+            LOG.warn("Simulator admin request failed: {}", Failures.describe(e));
             return HttpBodies.error(500, "simulator error", false);
         }
     }

@@ -91,7 +91,7 @@ final class CbsEndpoint {
             BankReply reply = bank.handle(msgInfo.msgID(), msgInfo.msgType(), plain.trxInfo());
             return answer(envelope, reply.code(), reply.message(), crypto.encrypt(reply.trxInfo()), OK);
         } catch (RuntimeException e) {
-            LOG.warn("Simulator could not process a {} message: {}", pathType, e.toString());
+            LOG.warn("Simulator could not process a {} message: {}", pathType, Failures.describe(e));
             return unavailable(envelope);
         }
     }

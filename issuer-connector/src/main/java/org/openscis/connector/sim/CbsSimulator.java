@@ -96,7 +96,7 @@ public final class CbsSimulator implements AutoCloseable {
                 NioIoHandler.newFactory());
         try {
             CbsEndpoint cbs = new CbsEndpoint(cfg, new FieldCrypto(cfg), signer, bank, clock);
-            Routes routes = new Routes(cbs, new AdminEndpoint(bank, faults), faults, workers);
+            Routes routes = new Routes(cbs, new AdminEndpoint(bank, faults), faults, workers, cfg.maxBodyBytes());
             ChannelFuture bound = new ServerBootstrap()
                     .group(boss, io)
                     .channel(NioServerSocketChannel.class)
@@ -136,7 +136,7 @@ public final class CbsSimulator implements AutoCloseable {
                 try {
                     bank.sweepExpiredHolds();
                 } catch (RuntimeException e) {
-                    LOG.warn("Simulator hold sweep failed: {}", e.toString());
+                    LOG.warn("Simulator hold sweep failed: {}", Failures.describe(e));
                 }
             });
         } catch (RejectedExecutionException e) {

@@ -4,7 +4,7 @@ package org.openscis.connector.sim;
 public enum FaultAction {
     /** Answer normally, {@link FaultRule#delayMillis()} late. */
     DELAY,
-    /** Never answer; the connection stays open (and reads nothing more) until the client closes it. */
+    /** Never answer; the connection stays open (answering nothing more) until the client closes it. */
     NO_ANSWER,
     /** Close the connection after reading the request. */
     DROP,

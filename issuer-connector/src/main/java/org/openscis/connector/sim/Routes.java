@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what happens to each request, on the event loop and without blocking: HTTP rules (400 malformed, 404
- * unknown path, 405 not POST), the fault plan, and hands the blocking work (CBS messages, admin requests) to the
+ * Decides what happens to each request, on the event loop and without blocking: HTTP rules (400 malformed, 413 body
+ * too large, 404 unknown path, 405 not POST), the fault plan, and hands the blocking work (CBS messages, admin requests) to the
  * bounded worker executor. A full executor answers 503 at once (with a signed 96 envelope on CBS paths).
  */
 final class Routes {
@@ -25,12 +25,14 @@ final class Routes {
     private final AdminEndpoint admin;
     private final FaultPlan faults;
     private final Executor workers;
+    private final int maxBodyBytes;
 
-    Routes(CbsEndpoint cbs, AdminEndpoint admin, FaultPlan faults, Executor workers) {
+    Routes(CbsEndpoint cbs, AdminEndpoint admin, FaultPlan faults, Executor workers, int maxBodyBytes) {
         this.cbs = cbs;
         this.admin = admin;
         this.faults = faults;
         this.workers = workers;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -40,6 +42,9 @@ final class Routes {
     CompletableFuture<SimAction> route(SimRequest request, ScheduledExecutorService timer) {
         if (request.decoderFailed()) {
             return done(HttpBodies.error(400, "malformed HTTP request", true));
+        }
+        if (request.oversized()) {
+            return done(HttpBodies.error(413, "body larger than " + maxBodyBytes + " bytes", false));
         }
         if (request.path().startsWith(AdminEndpoint.PREFIX)) {
             return onWorker(() -> admin.handle(request),

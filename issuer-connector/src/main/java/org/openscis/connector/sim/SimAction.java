@@ -14,7 +14,7 @@ sealed interface SimAction {
         }
     }
 
-    /** Never answer; read nothing more on this connection. */
+    /** Never answer, on this connection or to anything sent on it later. */
     record Hang() implements SimAction {}
 
     /** Close the connection without an answer. */

@@ -1,20 +1,14 @@
 package org.openscis.connector.sim;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.HttpRequest;
 
 /**
- * Buffers a request body up to the limit. A body over it (declared or grown) gets a JSON 413 and the connection is
- * closed, since the rest of the body cannot be trusted.
+ * Buffers a request body up to the limit. A body over it (declared or grown) is discarded as it arrives and the
+ * request goes on as a {@link SimRequest#oversized} one, so that its 413 is answered in turn with the connection's
+ * other requests; the connection stays usable when the request was keep-alive.
  */
 final class SimBodyAggregator extends HttpObjectAggregator {
 
@@ -24,12 +18,10 @@ final class SimBodyAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        SimAction.Reply reply = HttpBodies.error(413, "body larger than " + maxContentLength() + " bytes", true);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(reply.body()));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpBodies.JSON);
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        if (oversized instanceof HttpRequest request) {
+            ctx.fireChannelRead(SimRequest.oversized(request, ctx.channel().remoteAddress()));
+        } else {
+            ctx.close();
+        }
     }
 }

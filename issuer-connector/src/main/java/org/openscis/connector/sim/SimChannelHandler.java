@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connection: requests are answered one at a time in arrival order (HTTP/1.1 pipelining keeps its order), each
- * copied off its buffer and released as soon as it is read. A hung request (NO_ANSWER) keeps the connection busy
- * and stops reading, like a stuck server. Every method runs on the connection's event loop. Not sharable.
+ * copied off its buffer and released as soon as it is read. After a hung request (NO_ANSWER) the connection stays
+ * open but answers nothing more, like a stuck server; it still reads, so that it notices when the client gives up
+ * and closes. Every method runs on the connection's event loop. Not sharable.
  */
 final class SimChannelHandler extends ChannelInboundHandlerAdapter {
 
@@ -31,6 +32,7 @@ final class SimChannelHandler extends ChannelInboundHandlerAdapter {
     private final Routes routes;
     private final ArrayDeque<SimRequest> waiting = new ArrayDeque<>();
     private boolean busy;
+    private boolean hung;
 
     SimChannelHandler(Routes routes) {
         this.routes = routes;
@@ -38,14 +40,22 @@ final class SimChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof FullHttpRequest request)) {
+        if (hung) {
             ReferenceCountUtil.release(msg);
             return;
         }
-        try {
-            waiting.add(SimRequest.of(request, ctx.channel().remoteAddress()));
-        } finally {
-            request.release();
+        if (msg instanceof SimRequest oversized) {
+            waiting.add(oversized);
+        } else if (msg instanceof FullHttpRequest request) {
+            try {
+                waiting.add(SimRequest.of(request, ctx.channel().remoteAddress()));
+            } finally {
+                request.release();
+            }
+        } else {
+            // The rest of a discarded oversized body, which the aggregator lets through.
+            ReferenceCountUtil.release(msg);
+            return;
         }
         next(ctx);
     }
@@ -64,7 +74,7 @@ final class SimChannelHandler extends ChannelInboundHandlerAdapter {
         }
         decided.whenComplete((action, error) -> ctx.executor().execute(() -> {
             if (error != null) {
-                LOG.warn("Simulator request failed: {}", error.toString());
+                LOG.warn("Simulator request failed: {}", Failures.describe(error));
                 perform(ctx, request, HttpBodies.error(500, "simulator error", true));
             } else {
                 perform(ctx, request, action);
@@ -77,7 +87,7 @@ final class SimChannelHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (action instanceof SimAction.Hang) {
-            ctx.channel().config().setAutoRead(false);
+            hung = true;
             waiting.clear();
             return;
         }
@@ -124,7 +134,7 @@ final class SimChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("Simulator connection closed after an error: {}", cause.toString());
+        LOG.debug("Simulator connection closed after an error: {}", Failures.describe(cause));
         ctx.close();
     }
 }

@@ -12,7 +12,7 @@ class AdminEndpointTest {
         FaultPlan plan = new FaultPlan(List.of(FaultRule.drop(null, false)), 1);
         AdminEndpoint admin = new AdminEndpoint(null, plan);
         SimAction.Reply reply = admin.handle(new SimRequest("DELETE", "/sim/faults", null, new byte[0], true, false,
-                false));
+                false, false));
         assertThat(reply.status()).isEqualTo(403);
         assertThat(plan.list()).hasSize(1);
     }

@@ -39,7 +39,7 @@ class CbsEndpointProperties {
     }
 
     private static SimAction.Reply handle(byte[] body, String upiJws) {
-        return endpoint.handle(new SimRequest("POST", PATH, upiJws, body, true, false, true), "DEBIT_TRANSACTION");
+        return endpoint.handle(new SimRequest("POST", PATH, upiJws, body, true, false, true, false), "DEBIT_TRANSACTION");
     }
 
     private static String code(SimAction.Reply reply) {

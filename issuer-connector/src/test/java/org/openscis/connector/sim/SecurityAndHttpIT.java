@@ -163,7 +163,7 @@ class SecurityAndHttpIT {
     }
 
     @Test
-    void pipelinedRequestsOnOneConnectionAreAnsweredInOrder() throws Exception {
+    void pipelinedRequestsOnOneConnectionAreAnsweredInOrderEvenA413() throws Exception {
         String first = Messages.msgId();
         String second = Messages.msgId();
         try (Socket socket = new Socket("127.0.0.1", sim.port())) {
@@ -171,15 +171,18 @@ class SecurityAndHttpIT {
             OutputStream out = socket.getOutputStream();
             ByteArrayOutputStream both = new ByteArrayOutputStream();
             both.write(rawPostTo(PATH, debitBody(first)));
+            both.write(rawPostTo(PATH, new byte[SimConfig.DEFAULT_MAX_BODY_BYTES + 1]));
             both.write(rawPostTo("/cbs/account_balance_inquiry",
                     client.body("ACCOUNT_BALANCE_INQUIRY", second, Messages.balance(customer(120)))));
             out.write(both.toByteArray());
             out.flush();
             InputStream in = socket.getInputStream();
             String one = readResponse(in);
-            String two = readResponse(in);
+            String tooLarge = readResponse(in);
+            String three = readResponse(in);
             assertThat(one).startsWith("HTTP/1.1 200").contains(first);
-            assertThat(two).startsWith("HTTP/1.1 200").contains(second);
+            assertThat(tooLarge).as("answered in turn, connection kept").startsWith("HTTP/1.1 413");
+            assertThat(three).startsWith("HTTP/1.1 200").contains(second);
 
             out.write("GARBAGE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();

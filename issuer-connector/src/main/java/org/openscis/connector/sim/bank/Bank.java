@@ -161,7 +161,7 @@ public final class Bank implements AutoCloseable {
                 try {
                     listener.accept(outcome.withdrawal());
                 } catch (RuntimeException e) {
-                    LOG.warn("A withdrawal listener failed for token {}: {}", Masking.pan(trxToken), e.toString());
+                    LOG.warn("A withdrawal listener failed for token {}: {}", Masking.pan(trxToken), e.getClass().getName());
                 }
             }
         }
