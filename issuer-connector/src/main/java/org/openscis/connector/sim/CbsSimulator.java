@@ -85,8 +85,8 @@ public final class CbsSimulator implements AutoCloseable {
         Objects.requireNonNull(cfg, "cfg");
         Objects.requireNonNull(clock, "clock");
         ResponseSigner signer = new ResponseSigner(cfg, clock);
-        Bank bank = Bank.open(cfg.jdbcUrl(), cfg.seedFile(), clock, DB_POOL);
         FaultPlan faults = new FaultPlan(cfg.faults(), cfg.randomSeed());
+        Bank bank = Bank.open(cfg.jdbcUrl(), cfg.seedFile(), clock, DB_POOL);
         ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 0, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(WORKER_QUEUE), new DefaultThreadFactory("cbs-sim-worker", true),
                 new ThreadPoolExecutor.AbortPolicy());
