@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand("keys", new CommandLine(new KeysCommand())
                 .addSubcommand("generate", new KeysGenerateCommand(context)));
         cli.addSubcommand("client", new ClientCommand(context));
+        cli.addSubcommand("outbox", OutboxCommand.commandLine(context));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
