@@ -80,12 +80,22 @@ public final class JdbcOutbox implements OutboxWriter, Outbox {
     private final SequenceAllocator sequences;
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final JdbcOutboxAdmin admin;
+    private volatile Runnable onStored = () -> { };
 
     public JdbcOutbox(Database db, DataCipher cipher, SequenceAllocator sequences) {
         this.dsl = db.dsl();
         this.cipher = Objects.requireNonNull(cipher, "cipher");
         this.sequences = Objects.requireNonNull(sequences, "sequences");
         this.admin = new JdbcOutboxAdmin(db);
+    }
+
+    /**
+     * Runs {@code listener} after {@link #enqueue} / {@link #store} committed, typically {@link
+     * CallbackDispatcher#wakeUp()} so that the callback goes out without waiting for the next poll. Rows written by
+     * {@link #insert} commit with the caller's transaction, after this class returns; the next poll finds them.
+     */
+    public void onStored(Runnable listener) {
+        this.onStored = Objects.requireNonNull(listener, "listener");
     }
 
     /** {@inheritDoc} Each row is due at once ({@code now}). */
@@ -113,7 +123,9 @@ public final class JdbcOutbox implements OutboxWriter, Outbox {
 
     /** {@link #enqueue}, returning the msgID assigned. */
     public String store(Notification notification, Instant now) {
-        return dsl.transactionResult(cfg -> insertOne(DSL.using(cfg), notification, now));
+        String msgId = dsl.transactionResult(cfg -> insertOne(DSL.using(cfg), notification, now));
+        onStored.run();
+        return msgId;
     }
 
     private String insertOne(DSLContext tx, Notification n, Instant now) {

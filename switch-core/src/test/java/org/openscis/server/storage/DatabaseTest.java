@@ -30,7 +30,7 @@ class DatabaseTest extends StorageTestBase {
                 versions.add(rs.getString(1));
             }
         }
-        assertThat(versions).containsExactly("1", "2", "3");
+        assertThat(versions).containsExactly("1", "2", "3", "5");
     }
 
     @Test

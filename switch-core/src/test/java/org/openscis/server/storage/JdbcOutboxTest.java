@@ -271,6 +271,17 @@ class JdbcOutboxTest extends StorageTestBase {
     }
 
     @Test
+    void theStoredListenerRunsAfterAnEnqueueCommitted() {
+        List<Integer> rowsSeen = new ArrayList<>();
+        outbox.onStored(() -> rowsSeen.add(admin.list(false, 10).size()));
+
+        outbox.enqueue(notification(TOKEN_A, "1"), T0);
+        db().dsl().transaction(cfg -> outbox.insert(DSL.using(cfg), List.of(notification(TOKEN_B, "1")), T0));
+
+        assertThat(rowsSeen).as("run once, when the row was visible").containsExactly(1);
+    }
+
+    @Test
     void onlyCallbackTypesForValidRecipientsAreStored() {
         TrxInfo trx = TrxInfo.builder().put("a", "b").build();
         assertThatThrownBy(() -> outbox.store(new Notification(APPGW, MessageType.BILL_PAYMENT, TOKEN_A, trx), T0))
