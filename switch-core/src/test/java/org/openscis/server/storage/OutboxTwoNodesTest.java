@@ -35,7 +35,7 @@ import org.openscis.server.outbox.RecordingSender;
 class OutboxTwoNodesTest extends StorageTestBase {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:15:30Z"), ZoneOffset.UTC);
-    private static final OutboxSettings SETTINGS = new OutboxSettings(Duration.ofMillis(5), 8, 6,
+    private static final OutboxSettings SETTINGS = new OutboxSettings(Duration.ofMillis(5), 8, 3,
             Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofHours(1), Duration.ofSeconds(5),
             Duration.ofSeconds(30));
     private static final int TOKENS = 6;
