@@ -4,12 +4,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Daemon threads with a readable name prefix, for thread dumps and logs. */
-final class NamedThreads implements ThreadFactory {
+public final class NamedThreads implements ThreadFactory {
 
     private final String prefix;
     private final AtomicInteger next = new AtomicInteger(1);
 
-    NamedThreads(String prefix) {
+    public NamedThreads(String prefix) {
         this.prefix = prefix;
     }
 
