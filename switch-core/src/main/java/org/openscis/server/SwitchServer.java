@@ -58,6 +58,29 @@ import org.openscis.server.storage.JdbcExchangedKeys;
 import org.openscis.server.storage.JdbcIdempotencyStore;
 import org.openscis.server.storage.JdbcReplayGuard;
 import org.openscis.server.storage.JdbcVerificationAttempts;
+import org.openscis.connector.link.LinkSigner;
+import org.openscis.router.handler.MoneyHandlers;
+import org.openscis.router.handler.MoneyPorts;
+import org.openscis.router.handler.OnboardingHandlers;
+import org.openscis.router.money.TrxResultNotifications;
+import org.openscis.router.port.ExchangeRates;
+import org.openscis.server.adapters.CbsCoreBanking;
+import org.openscis.server.adapters.ConfigMerchants;
+import org.openscis.server.adapters.FileExchangeRates;
+import org.openscis.server.cbs.CbsLinks;
+import org.openscis.server.config.MoneyConfig;
+import org.openscis.server.config.OutboxConfig;
+import org.openscis.server.money.ResolutionSettings;
+import org.openscis.server.money.Resolver;
+import org.openscis.server.outbox.CallbackDispatcher;
+import org.openscis.server.outbox.JdbcOutbox;
+import org.openscis.server.outbox.LinkCallbackSender;
+import org.openscis.server.outbox.OutboxSettings;
+import org.openscis.server.storage.JdbcAccountTiers;
+import org.openscis.server.storage.JdbcKycStore;
+import org.openscis.server.storage.JdbcSwitchIds;
+import org.openscis.server.storage.JdbcTransactionStore;
+import org.openscis.server.storage.SequenceAllocator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,12 +93,20 @@ public final class SwitchServer implements RunningServer {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchServer.class);
     private static final Duration KEY_CACHE_TTL = Duration.ofSeconds(30);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration MIN_CALLBACK_LEASE = Duration.ofSeconds(30);
+    private static final Duration RESOLVER_INTERVAL = Duration.ofMillis(500);
+    private static final int RESOLVER_THREADS = 4;
+    private static final int RESOLVER_BATCH = 200;
+    private static final int INQUIRIES_BEFORE_REVERSAL = 3;
+    /** Fault draws of the embedded simulators are repeatable from run to run. */
+    private static final long SIMULATOR_SEED = 20261125L;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private SwitchHttpServer http;
     private AdminServer admin;
     private Database database;
+    private CbsLinks cbsLinks;
 
     private SwitchServer() {}
 
@@ -113,10 +144,6 @@ public final class SwitchServer implements RunningServer {
         JdbcVerificationAttempts verificationAttempts = new JdbcVerificationAttempts(database,
                 cfg.security().maxCardVerificationFailures(), cfg.security().cardVerificationWindow());
 
-        HandlerRegistry handlers = Handlers.forIssue2(new HandlerPorts(catalog,
-                new JdbcCardRepository(database, cipher, new KeyedHash(keyring)), verificationAttempts,
-                new DerivedCardSecrets(keyring), fieldCrypto, keyRegistry, switchKeys, codec, clock));
-
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         resources.add(registry::close);
         new JvmMemoryMetrics().bindTo(registry);
@@ -133,6 +160,36 @@ public final class SwitchServer implements RunningServer {
         EventLoopGroup io = Transports.group(0, "openscis-io");
         resources.add(() -> boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         resources.add(() -> io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+
+        JdbcCardRepository cards = new JdbcCardRepository(database, cipher, new KeyedHash(keyring));
+        HandlerPorts ports = new HandlerPorts(catalog, cards, verificationAttempts, new DerivedCardSecrets(keyring),
+                fieldCrypto, keyRegistry, switchKeys, codec, clock);
+        JdbcOutbox outbox = new JdbcOutbox(database, cipher, new SequenceAllocator(database,
+                SequenceAllocator.DEFAULT_BLOCK_SIZE, SequenceAllocator.TIMED_ID_MAX_BLOCK_AGE, clock));
+        JdbcTransactionStore transactions = new JdbcTransactionStore(database, cipher, outbox);
+        JdbcSwitchIds ids = new JdbcSwitchIds(database, clock);
+
+        // CBS replies arrive on event loops; handlers continue (and write storage) on these threads instead. Every
+        // call in flight or queued completes once, so a queue that large can never overflow.
+        int cbsCapacity = cfg.issuers().stream().mapToInt(i -> i.cbs().maxInFlight() + i.cbs().maxQueued()).sum();
+        ThreadPoolExecutor cbsCompletions = new ThreadPoolExecutor(cfg.limits().workerThreads(),
+                cfg.limits().workerThreads(), 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cbsCapacity + 1024),
+                new NamedThreads("openscis-cbs"), new ThreadPoolExecutor.CallerRunsPolicy());
+        resources.add(() -> shutdown(cbsCompletions));
+        cbsLinks = CbsLinks.open(cfg.issuers(), switchKeys, fieldCrypto, io, dataDir, clock, registry,
+                SIMULATOR_SEED);
+        resources.add(cbsLinks);
+        CbsCoreBanking coreBanking = new CbsCoreBanking(cbsLinks.clients(), cbsCompletions);
+        Duration cbsCallTimeout = cfg.issuers().stream().map(i -> i.cbs().callTimeout()).max(Duration::compareTo)
+                .orElse(Duration.ofSeconds(3));
+        MoneyPorts money = new MoneyPorts(coreBanking, transactions, new JdbcKycStore(database, cipher), outbox,
+                new ConfigMerchants(cfg.issuers()), exchangeRates(cfg.money()), new JdbcAccountTiers(database), ids,
+                cbsCallTimeout, cfg.money().kycValidity());
+        HandlerRegistry handlers = new HandlerRegistry();
+        Handlers.registerAll(handlers, Handlers.issue2(ports, money));
+        Handlers.registerAll(handlers, MoneyHandlers.money(ports, money));
+        Handlers.registerAll(handlers, OnboardingHandlers.handlers(ports, money));
+
         ThreadPoolExecutor workers = new ThreadPoolExecutor(cfg.limits().workerThreads(), cfg.limits().workerThreads(),
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cfg.limits().workerQueueLength()),
                 new NamedThreads("openscis-worker"), new ThreadPoolExecutor.AbortPolicy());
@@ -153,6 +210,8 @@ public final class SwitchServer implements RunningServer {
                 TimeUnit.SECONDS);
 
         ResponseFactory responses = new ResponseFactory(codec, clock, ZoneOffset.UTC);
+        startMoneyBackground(cfg, clock, registry, io, switchKeys, keyRegistry, transactions, coreBanking, ids,
+                idempotency, responses, cards, outbox, cbsCallTimeout);
         SecurityGate gate = new SecurityGate(participants, keyRegistry, replay::firstSeen, cfg.security(), clock,
                 ZoneOffset.UTC, metrics::warning);
         Dispatcher dispatcher = new Dispatcher(handlers, idempotency, responses, clock, timer,
@@ -176,6 +235,51 @@ public final class SwitchServer implements RunningServer {
         LOG.info("OpenSCIS listening on {}:{} ({}), admin on {}:{}; crypto: {}; transport: {}; storage: {}",
                 httpCfg.host(), http.port(), httpCfg.tls() == null ? "plain HTTP" : "TLS", adminCfg.host(),
                 admin.port(), provider, Transports.describe(), database.describe());
+    }
+
+    /**
+     * The resolver of unknown CBS outcomes and the callback dispatcher: both on their own threads, so neither a slow
+     * CBS nor a slow App Gateway delays request handling.
+     */
+    private void startMoneyBackground(OpenScisConfig cfg, Clock clock, PrometheusMeterRegistry registry,
+            EventLoopGroup io, SwitchKeyRing switchKeys, CompositeKeyRegistry keyRegistry,
+            JdbcTransactionStore transactions, CbsCoreBanking coreBanking, JdbcSwitchIds ids,
+            JdbcIdempotencyStore idempotency, ResponseFactory responses, JdbcCardRepository cards, JdbcOutbox outbox,
+            Duration cbsCallTimeout) throws Exception {
+        OutboxConfig oc = cfg.outbox();
+        Duration lease = oc.callTimeout().multipliedBy(3).compareTo(MIN_CALLBACK_LEASE) > 0
+                ? oc.callTimeout().multipliedBy(3) : MIN_CALLBACK_LEASE;
+        LinkCallbackSender sender = new LinkCallbackSender(cfg.participants(), keyRegistry,
+                new LinkSigner(switchKeys.signingAlgorithm(), switchKeys.signingKid(), switchKeys.signingKey()), io,
+                oc.callTimeout(), clock, registry);
+        resources.add(sender);
+        CallbackDispatcher callbacks = new CallbackDispatcher(outbox, sender, new OutboxSettings(oc.pollInterval(),
+                oc.batchSize(), oc.maxConcurrent(), oc.initialBackoff(), oc.maxBackoff(), oc.giveUpAfter(),
+                oc.callTimeout(), lease), clock, registry);
+        resources.add(callbacks);
+        outbox.onStored(callbacks::wakeUp);
+        callbacks.start();
+
+        ThreadPoolExecutor resolverWorkers = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 60,
+                TimeUnit.SECONDS, new ArrayBlockingQueue<>(RESOLVER_BATCH), new NamedThreads("openscis-resolver"));
+        resources.add(() -> shutdown(resolverWorkers));
+        ScheduledThreadPoolExecutor resolverTimer = new ScheduledThreadPoolExecutor(1,
+                new NamedThreads("openscis-resolver-sweep"));
+        resources.add(() -> shutdown(resolverTimer));
+        Duration staleAfter = cfg.limits().requestDeadline().plus(cbsCallTimeout);
+        ResolutionSettings settings = new ResolutionSettings(staleAfter, cfg.money().resolveBackoff(),
+                cfg.money().resolveMaxBackoff(), INQUIRIES_BEFORE_REVERSAL, cbsCallTimeout,
+                cbsCallTimeout.multipliedBy(4).plus(Duration.ofSeconds(10)), RESOLVER_BATCH);
+        TrxResultNotifications notices = new TrxResultNotifications(cards);
+        Resolver resolver = new Resolver(transactions, coreBanking, ids, idempotency, responses, notices::forFinal,
+                settings, clock, resolverWorkers, outcome -> registry.counter("openscis.resolutions",
+                        "outcome", outcome).increment());
+        resolverTimer.scheduleWithFixedDelay(resolver, RESOLVER_INTERVAL.toMillis(), RESOLVER_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static ExchangeRates exchangeRates(MoneyConfig money) throws java.io.IOException {
+        return money.fxRatesFile() == null ? FileExchangeRates.none() : FileExchangeRates.load(Path.of(money.fxRatesFile()));
     }
 
     private static SslContext ssl(TlsConfig tls) throws Exception {
@@ -210,6 +314,11 @@ public final class SwitchServer implements RunningServer {
 
     public Database database() {
         return database;
+    }
+
+    /** The CBS links (and the embedded simulators behind them). */
+    public CbsLinks cbsLinks() {
+        return cbsLinks;
     }
 
     /** Blocks until {@link #close()} has run. */

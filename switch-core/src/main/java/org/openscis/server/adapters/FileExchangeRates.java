@@ -37,7 +37,7 @@ public final class FileExchangeRates implements ExchangeRates {
         Map<String, BigDecimal> explicit = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.startsWith("from"))) {
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("from,")) {
                 continue;
             }
             String[] parts = line.split(",");
