@@ -51,6 +51,7 @@ abstract class SwitchSystemTests {
     private RunningSwitch sw;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final List<String> secrets = new ArrayList<>();
+    private final SeededAccounts accounts = new SeededAccounts();
 
     abstract boolean postgres();
 
@@ -124,8 +125,9 @@ abstract class SwitchSystemTests {
         return "dev" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
+    /** A seeded account of the embedded CBS, one no other test here uses (the CBS answers 14 for any other). */
     private String account() {
-        String a = "1" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        String a = accounts.next();
         secrets.add(a);
         return a;
     }
@@ -203,6 +205,18 @@ abstract class SwitchSystemTests {
         assertThat(t.string("tokenExpiry")).matches("\\d{12}");
         assertThat(t.string("cardType")).isEqualTo("Virtual Card");
         assertThat(t.string("cardFaceID")).isEqualTo("100101");
+    }
+
+    @Test
+    void enrollmentOnAnAccountTheCbsDoesNotKnowIs14AndIssuesNothing() throws Exception {
+        String unknown = SeededAccounts.unknown();
+        secrets.add(unknown);
+        long[] before = state();
+        SignedExchange ex = call("CARD_ENROLLMENT", enrollAccount(device(), unknown));
+        assertThat(ex.responseCode()).isEqualTo("14");
+        long[] after = state();
+        assertThat(after[0]).as("cards").isEqualTo(before[0]);
+        assertThat(after[1]).as("tokens").isEqualTo(before[1]);
     }
 
     @Test
@@ -367,7 +381,7 @@ abstract class SwitchSystemTests {
 
     @Test
     void notYetImplementedTypeIs40() {
-        assertThat(call("BILL_PAYMENT", TrxInfo.builder().put("deviceID", "d").build()).responseCode())
+        assertThat(call("QRC_GENERATION", TrxInfo.builder().put("deviceID", "d").build()).responseCode())
                 .isEqualTo("40");
     }
 
