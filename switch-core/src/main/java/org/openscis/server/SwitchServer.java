@@ -68,6 +68,7 @@ import org.openscis.server.adapters.CbsCoreBanking;
 import org.openscis.server.adapters.ConfigMerchants;
 import org.openscis.server.adapters.FileExchangeRates;
 import org.openscis.server.cbs.CbsLinks;
+import org.openscis.server.cbs.WithdrawalNotifier;
 import org.openscis.server.config.MoneyConfig;
 import org.openscis.server.config.OutboxConfig;
 import org.openscis.server.money.ResolutionSettings;
@@ -77,6 +78,7 @@ import org.openscis.server.outbox.JdbcOutbox;
 import org.openscis.server.outbox.LinkCallbackSender;
 import org.openscis.server.outbox.OutboxSettings;
 import org.openscis.server.storage.JdbcAccountTiers;
+import org.openscis.server.storage.JdbcCashOutWithdrawals;
 import org.openscis.server.storage.JdbcKycStore;
 import org.openscis.server.storage.JdbcSwitchIds;
 import org.openscis.server.storage.JdbcTransactionStore;
@@ -259,6 +261,9 @@ public final class SwitchServer implements RunningServer {
         resources.add(callbacks);
         outbox.onStored(callbacks::wakeUp);
         callbacks.start();
+        // cash handed out at an agent against a cash-out token (embedded simulators report it) → the wallet
+        cbsLinks.onWithdrawal(new WithdrawalNotifier(transactions, new JdbcCashOutWithdrawals(database, outbox),
+                new ConfigMerchants(cfg.issuers()), callbacks::wakeUp, clock));
 
         ThreadPoolExecutor resolverWorkers = new ThreadPoolExecutor(RESOLVER_THREADS, RESOLVER_THREADS, 60,
                 TimeUnit.SECONDS, new ArrayBlockingQueue<>(RESOLVER_BATCH), new NamedThreads("openscis-resolver"));

@@ -92,7 +92,8 @@ class CbsSimulatorIT {
         assertThat(ledger.balanceMinor(accountNo)).isEqualTo(40_000);
 
         String token = "500000000000000001";
-        assertAnswer(send("GET_CASH_OUT_TOKEN", Messages.cashOut(token,
+        String cashOut = Messages.msgId();
+        assertAnswer(client.send("GET_CASH_OUT_TOKEN", cashOut, Messages.cashOut(token,
                 Messages.stamp(Instant.now().plus(Duration.ofMinutes(30))), accountNo, "100.00")), "00");
         assertThat(ledger.availableMinor(accountNo)).isEqualTo(30_000);
         SimTestClient.Reply withdrawn = client.call("POST", "/sim/withdraw",
@@ -100,8 +101,10 @@ class CbsSimulatorIT {
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(new String(withdrawn.body(), StandardCharsets.UTF_8)).contains("\"result\":\"WITHDRAWN\"")
                 .contains("\"responseCode\":\"00\"");
-        assertThat(WITHDRAWALS).filteredOn(w -> w.trxToken().equals(token)).singleElement()
-                .extracting(Withdrawal::amountMinor).isEqualTo(10_000L);
+        assertThat(WITHDRAWALS).filteredOn(w -> w.trxToken().equals(token)).singleElement().satisfies(w -> {
+            assertThat(w.amountMinor()).isEqualTo(10_000L);
+            assertThat(w.holdMsgId()).isEqualTo(cashOut);
+        });
         assertThat(ledger.balanceMinor(accountNo)).isEqualTo(30_000);
 
         SimTestClient.Reply reversal = send("REVERSAL", Messages.reversal(debit, "DEBIT_TRANSACTION", "50.00"));

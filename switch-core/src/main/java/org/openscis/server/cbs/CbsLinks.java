@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import org.openscis.codec.jose.JweCodec;
 import org.openscis.codec.jose.JweProfile;
@@ -30,9 +32,8 @@ import org.openscis.connector.link.LinkSigner;
 import org.openscis.connector.link.LinkStats;
 import org.openscis.connector.link.PeerLink;
 import org.openscis.connector.sim.CbsSimulator;
-import org.openscis.connector.sim.FaultAction;
-import org.openscis.connector.sim.FaultRule;
 import org.openscis.connector.sim.SimConfig;
+import org.openscis.connector.sim.bank.Withdrawal;
 import org.openscis.router.port.FieldCrypto;
 import org.openscis.server.adapters.SwitchKeyRing;
 import org.openscis.server.config.CbsConfig;
@@ -91,7 +92,9 @@ public final class CbsLinks implements AutoCloseable {
         JweProfile profile = cbs.jweProfile();
         if (cbs.isEmbedded()) {
             CbsSimulatorKeys keys = CbsSimulatorKeys.loadOrCreate(dataDir, issuer.iin());
-            CbsSimulator sim = CbsSimulator.start(simulatorConfig(issuer, keys, switchKeys, seed), clock);
+            CbsConfig.SimulatorConfig simCfg = cbs.simulator();
+            CbsSimulator sim = CbsSimulator.start(SimulatorSetup.config(issuer, keys, switchKeys, SimConfig.LOOPBACK,
+                    simCfg.port(), simCfg.seedFile(), simCfg.databaseFile(), seed), clock);
             closeables.add(sim);
             simulators.put(issuer.iin(), sim);
             base = URI.create(sim.baseUrl());
@@ -132,26 +135,6 @@ public final class CbsLinks implements AutoCloseable {
         clients.put(iin, new CbsClient(iin, link, cbs.paths(), cipher, clock));
     }
 
-    private static SimConfig simulatorConfig(IssuerConfig issuer, CbsSimulatorKeys keys, SwitchKeyRing switchKeys,
-            long seed) {
-        CbsConfig.SimulatorConfig sim = issuer.cbs().simulator();
-        String db = sim.databaseFile() == null ? SimConfig.inMemoryJdbcUrl() : "jdbc:h2:file:" + sim.databaseFile();
-        List<FaultRule> faults = new ArrayList<>();
-        for (CbsConfig.FaultConfig f : sim.faults()) {
-            faults.add(new FaultRule(f.msgType(), f.probability(), f.count(), FaultAction.valueOf(f.action()),
-                    f.delay().toMillis(), f.responseCode(), f.applyBeforeFault()));
-        }
-        String switchKid = switchKeys.signingKid();
-        PublicKey switchSigning = switchKeys.signingPublicKey();
-        String iin = issuer.iin();
-        return new SimConfig(SimConfig.LOOPBACK, 0, iin, "RS256", keys.signingKid(), keys.signingKey(),
-                Map.of(keys.encryptionKid(), keys.encryptionKey()),
-                (appId, kid) -> iin.equals(appId) && switchKid.equals(kid) ? Optional.of(switchSigning)
-                        : Optional.empty(),
-                switchKeys.encryptionKid(), switchKeys.encryptionPublicKey(), issuer.cbs().jweProfile(), db,
-                sim.seedFile() == null ? null : Path.of(sim.seedFile()), faults, seed, 0);
-    }
-
     private static PublicKey publicKey(String file) {
         try {
             return KeyMaterial.readPublicKey(Files.readString(Path.of(file)));
@@ -167,6 +150,17 @@ public final class CbsLinks implements AutoCloseable {
     /** The embedded simulator of an issuer, if it runs one (tests and the admin API reach its ledger and faults). */
     public Optional<CbsSimulator> simulator(String issuerIin) {
         return Optional.ofNullable(simulators.get(issuerIin));
+    }
+
+    /**
+     * Calls {@code listener} with the issuer's IIN after each withdrawal against a cash-out token at any embedded
+     * simulator, on the thread that made the withdrawal: a simulator worker for {@code POST /sim/withdraw}, the
+     * caller of {@link CbsSimulator#withdraw}. Both are blocking contexts, never an event loop, so the listener may
+     * use the database. A standalone CBS reports nothing (there is no CBS → switch message yet).
+     */
+    public void onWithdrawal(BiConsumer<String, Withdrawal> listener) {
+        Objects.requireNonNull(listener, "listener");
+        simulators.forEach((iin, sim) -> sim.onWithdrawal(w -> listener.accept(iin, w)));
     }
 
     /** Connection and in-flight figures of every link, for the load report and metrics. */

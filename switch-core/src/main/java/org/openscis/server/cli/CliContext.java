@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * What commands need from the outside world, injectable for tests: output streams, the environment, the working
- * directory and the server / client implementations.
+ * directory and the server / client / simulator implementations.
  *
  * @param env        environment lookup, null for an unset variable
  * @param workingDir what relative file names are relative to
@@ -22,12 +22,20 @@ public record CliContext(
         Function<String, String> env,
         Path workingDir,
         Supplier<Optional<ServerLauncher>> serverLauncher,
-        Supplier<Optional<ClientRunner>> clientRunner) {
+        Supplier<Optional<ClientRunner>> clientRunner,
+        Supplier<Optional<SimulatorLauncher>> simulatorLauncher) {
+
+    /** With the simulator launcher found through {@link ServiceLoader}. */
+    public CliContext(PrintStream out, PrintStream err, Function<String, String> env, Path workingDir,
+            Supplier<Optional<ServerLauncher>> serverLauncher, Supplier<Optional<ClientRunner>> clientRunner) {
+        this(out, err, env, workingDir, serverLauncher, clientRunner, () -> first(SimulatorLauncher.class));
+    }
 
     /** The real process: System streams and environment, current directory, ServiceLoader lookups. */
     public static CliContext system() {
         return new CliContext(System.out, System.err, System::getenv, Path.of("").toAbsolutePath(),
-                () -> first(ServerLauncher.class), () -> first(ClientRunner.class));
+                () -> first(ServerLauncher.class), () -> first(ClientRunner.class),
+                () -> first(SimulatorLauncher.class));
     }
 
     Path resolve(Path file) {

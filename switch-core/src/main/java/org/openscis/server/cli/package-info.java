@@ -1,8 +1,9 @@
 /**
- * The {@code openscis} command line (picocli): {@code serve}, {@code keys generate} and {@code client}, with exit
- * codes scripts can rely on ({@link org.openscis.server.cli.ExitCodes}). The server and the App Gateway client are
+ * The {@code openscis} command line (picocli): {@code serve}, {@code keys generate}, {@code client}, {@code demo},
+ * {@code outbox} and {@code cbs-sim}, with exit codes scripts can rely on
+ * ({@link org.openscis.server.cli.ExitCodes}). The server, the App Gateway client and the core-banking simulator are
  * found through {@link java.util.ServiceLoader} ({@link org.openscis.server.cli.ServerLauncher},
- * {@link org.openscis.server.cli.ClientRunner}) so this package depends on neither. This is the one place in
- * production code that prints to stdout and stderr.
+ * {@link org.openscis.server.cli.ClientRunner}, {@link org.openscis.server.cli.SimulatorLauncher}) so this package
+ * depends on none of them. This is the one place in production code that prints to stdout and stderr.
  */
 package org.openscis.server.cli;

@@ -43,12 +43,17 @@ public record CbsConfig(
 
     /**
      * The embedded simulator: {@code seedFile} (null = the built-in seed), {@code databaseFile} (its own H2 file, so
-     * the ledger survives restarts), and fault rules active from the start.
+     * the ledger survives restarts), fault rules active from the start, and the loopback {@code port} it listens on
+     * (0, the default: a free one; a fixed port lets operators reach its {@code /sim/...} endpoints, e.g.
+     * {@code POST /sim/withdraw}).
      */
-    public record SimulatorConfig(String seedFile, String databaseFile, List<FaultConfig> faults) {
+    public record SimulatorConfig(String seedFile, String databaseFile, List<FaultConfig> faults, int port) {
+
+        /** A free port, chosen when the simulator starts. */
+        public static final int ANY_PORT = 0;
 
         public static SimulatorConfig defaults() {
-            return new SimulatorConfig(null, null, List.of());
+            return new SimulatorConfig(null, null, List.of(), ANY_PORT);
         }
     }
 

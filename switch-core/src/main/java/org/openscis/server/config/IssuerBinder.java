@@ -33,6 +33,7 @@ final class IssuerBinder {
             "lastName", "fullName", "mobileNo", "idType", "idNo", "idCountry");
     static final List<String> DEFAULT_CVM_FIELDS = List.of("firstName", "lastName", "idType", "idNo", "idCountry");
     private static final Duration MAX_CBS_TIMEOUT = Duration.ofMinutes(5);
+    private static final int MAX_PORT = 65_535;
 
     private final ConfigFilePaths paths;
     private final Duration requestDeadline;
@@ -96,7 +97,8 @@ final class IssuerBinder {
         String encryptionKeyFile = ConfigBinder.file(f, "encryptionKeyFile", f.text("encryptionKeyFile"), paths);
         JweProfile jweProfile = f.enumeration("jweProfile", JweProfile.class, d.jweProfile());
         CbsConfig.SimulatorConfig simulator = f.has("simulator") ? simulator(f.mapping("simulator"), iin)
-                : new CbsConfig.SimulatorConfig(null, defaultSimulatorDatabase(iin), List.of());
+                : new CbsConfig.SimulatorConfig(null, defaultSimulatorDatabase(iin), List.of(),
+                        CbsConfig.SimulatorConfig.ANY_PORT);
         f.node("simulator");
         f.finish();
         if (mode.equals(CbsConfig.HTTP)) {
@@ -180,8 +182,9 @@ final class IssuerBinder {
             Fields r = e.fields();
             return r == null ? null : fault(r);
         });
+        int port = f.integer("port", CbsConfig.SimulatorConfig.ANY_PORT, 0, MAX_PORT);
         f.finish();
-        return new CbsConfig.SimulatorConfig(seed, db, faults);
+        return new CbsConfig.SimulatorConfig(seed, db, faults, port);
     }
 
     private static final Set<String> FAULT_ACTIONS = Set.of("DELAY", "NO_ANSWER", "DROP", "RESPOND");

@@ -19,15 +19,25 @@ public record CbsSimulatorKeys(String signingKid, PrivateKey signingKey, PublicK
         String encryptionKid, PrivateKey encryptionKey, PublicKey encryptionPublicKey) {
 
     private static final int RSA_BITS = 2048;
+    private static final String KEYS_DIR = "keys";
 
     /** Loads the keys of issuer {@code iin} from {@code dataDir}, generating any that are missing. */
     public static CbsSimulatorKeys loadOrCreate(Path dataDir, String iin) throws IOException {
-        Path dir = dataDir.resolve("keys");
-        SecureFiles.createPrivateDirectories(dir);
-        KeyPair signing = pair(dir.resolve("cbs-" + iin + "-signing.pem"));
-        KeyPair encryption = pair(dir.resolve("cbs-" + iin + "-encryption.pem"));
+        SecureFiles.createPrivateDirectories(dataDir.resolve(KEYS_DIR));
+        KeyPair signing = pair(signingKeyFile(dataDir, iin));
+        KeyPair encryption = pair(encryptionKeyFile(dataDir, iin));
         return new CbsSimulatorKeys("cbs-" + iin + "-sign", signing.getPrivate(), signing.getPublic(),
                 "cbs-" + iin + "-enc", encryption.getPrivate(), encryption.getPublic());
+    }
+
+    /** The private signing key file of issuer {@code iin}'s simulator; its public half is {@link #publicFile}. */
+    public static Path signingKeyFile(Path dataDir, String iin) {
+        return dataDir.resolve(KEYS_DIR).resolve("cbs-" + iin + "-signing.pem");
+    }
+
+    /** The private encryption key file of issuer {@code iin}'s simulator; its public half is {@link #publicFile}. */
+    public static Path encryptionKeyFile(Path dataDir, String iin) {
+        return dataDir.resolve(KEYS_DIR).resolve("cbs-" + iin + "-encryption.pem");
     }
 
     /** The public half's file name for a private key file. */

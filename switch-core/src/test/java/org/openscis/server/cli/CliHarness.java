@@ -17,6 +17,7 @@ final class CliHarness {
     final Path workingDir;
     ServerLauncher launcher;
     ClientRunner runner;
+    SimulatorLauncher simulator;
 
     CliHarness(Path workingDir) {
         this.workingDir = workingDir;
@@ -25,7 +26,8 @@ final class CliHarness {
     int run(String... args) {
         CliContext context = new CliContext(
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env::get, workingDir, () -> Optional.ofNullable(launcher), () -> Optional.ofNullable(runner));
+                env::get, workingDir, () -> Optional.ofNullable(launcher), () -> Optional.ofNullable(runner),
+                () -> Optional.ofNullable(simulator));
         return Main.execute(context, args);
     }
 

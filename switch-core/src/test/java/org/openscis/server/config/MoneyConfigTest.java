@@ -84,6 +84,38 @@ class MoneyConfigTest {
     }
 
     @Test
+    void theEmbeddedSimulatorListensOnAFreePortUnlessOneIsConfigured() throws Exception {
+        assertThat(load(TestConfigs.MINIMAL).issuers().get(0).cbs().simulator().port())
+                .isEqualTo(CbsConfig.SimulatorConfig.ANY_PORT).isZero();
+        assertThat(load(issuerExtras(String.join("\n",
+                "    cbs:",
+                "      simulator:",
+                "        faults: []"), "")).issuers().get(0).cbs().simulator().port()).isZero();
+        CbsConfig.SimulatorConfig fixed = load(issuerExtras(String.join("\n",
+                "    cbs:",
+                "      mode: embedded",
+                "      simulator:",
+                "        port: 9191"), "")).issuers().get(0).cbs().simulator();
+        assertThat(fixed.port()).isEqualTo(9191);
+        assertThat(fixed.databaseFile()).as("the other settings keep their defaults").endsWith("cbs-sim-62000001");
+        assertThat(fixed.faults()).isEmpty();
+    }
+
+    @Test
+    void aSimulatorPortOutOfRangeIsNamed() {
+        assertThat(problems(issuerExtras(String.join("\n",
+                "    cbs:",
+                "      simulator:",
+                "        port: 70000"), ""))).anySatisfy(p -> assertThat(p)
+                .startsWith("issuers[0].cbs.simulator.port: must be between 0 and 65535"));
+        assertThat(problems(issuerExtras(String.join("\n",
+                "    cbs:",
+                "      simulator:",
+                "        port: nine"), ""))).anySatisfy(p -> assertThat(p)
+                .startsWith("issuers[0].cbs.simulator.port: must be a whole number"));
+    }
+
+    @Test
     void badMoneyValuesAreNamed() {
         List<String> problems = problems(issuerExtras(String.join("\n",
                 "    cbs:",

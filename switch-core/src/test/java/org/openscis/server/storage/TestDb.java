@@ -14,7 +14,8 @@ final class TestDb implements AutoCloseable {
     /** Every table of the schema, children before parents. */
     static final List<String> TABLES =
             List.of("tokens", "cards", "idempotency", "replay_uuids", "sequences", "participant_keys",
-                    "card_verification_failures", "money_transactions", "kyc_records", "account_tiers", "outbox");
+                    "card_verification_failures", "money_transactions", "kyc_records", "account_tiers", "outbox",
+                    "cash_out_withdrawals");
 
     private final Backend backend;
     private final StorageConfig cfg;

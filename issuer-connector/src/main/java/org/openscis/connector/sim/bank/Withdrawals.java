@@ -53,6 +53,6 @@ final class Withdrawals {
                 new Leg(agentMid, hold.amountMinor())));
         Holds.setState(tx, trxToken, HoldState.WITHDRAWN, nowMillis);
         return new Outcome(WithdrawalResult.WITHDRAWN, new Withdrawal(trxToken, hold.accountNo(), agentMid,
-                hold.amountMinor(), hold.currency(), now));
+                hold.amountMinor(), hold.currency(), now, hold.movementId()));
     }
 }

@@ -88,6 +88,7 @@ class CashOutTest {
             assertThat(w.amount().toWire()).isEqualTo("300.00");
             assertThat(w.currency()).isEqualTo("344");
             assertThat(w.time()).isEqualTo(f.clock.instant());
+            assertThat(w.holdMsgId()).as("the GET_CASH_OUT_TOKEN that placed the hold").isEqualTo(msgId);
             assertThat(w.toString()).doesNotContain(token).doesNotContain(customer(60));
         });
 
