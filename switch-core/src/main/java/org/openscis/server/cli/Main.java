@@ -44,6 +44,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand("client", new ClientCommand(context));
         cli.addSubcommand("demo", new DemoCommand(context));
         cli.addSubcommand("outbox", OutboxCommand.commandLine(context));
+        cli.addSubcommand("card", CardCommand.commandLine(context));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
@@ -68,7 +69,8 @@ public final class Main implements Callable<Integer> {
     /** {@code openscis} without a command is a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, keys, client, demo or outbox");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: serve, keys, client, demo, outbox or card");
     }
 
     /** {@code openscis keys}: a group; its commands do the work. */
