@@ -54,6 +54,7 @@ import org.openscis.server.http.Transports;
 import org.openscis.server.metrics.SwitchMetrics;
 import org.openscis.server.storage.Database;
 import org.openscis.server.storage.JdbcCardRepository;
+import org.openscis.server.storage.JdbcCardStates;
 import org.openscis.server.storage.JdbcExchangedKeys;
 import org.openscis.server.storage.JdbcIdempotencyStore;
 import org.openscis.server.storage.JdbcReplayGuard;
@@ -67,6 +68,7 @@ import org.openscis.router.port.ExchangeRates;
 import org.openscis.server.adapters.CbsCoreBanking;
 import org.openscis.server.adapters.ConfigMerchants;
 import org.openscis.server.adapters.FileExchangeRates;
+import org.openscis.server.cards.CardExpirySweep;
 import org.openscis.server.cbs.CbsLinks;
 import org.openscis.server.cbs.WithdrawalNotifier;
 import org.openscis.server.config.MoneyConfig;
@@ -95,6 +97,8 @@ public final class SwitchServer implements RunningServer {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchServer.class);
     private static final Duration KEY_CACHE_TTL = Duration.ofSeconds(30);
     private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
+    /** Cards the expiry sweep looks at per run (each run is one {@link #PURGE_INTERVAL} apart). */
+    private static final int EXPIRY_SWEEP_MAX_CARDS = 5_000;
     private static final Duration MIN_CALLBACK_LEASE = Duration.ofSeconds(30);
     private static final Duration RESOLVER_INTERVAL = Duration.ofMillis(500);
     private static final int RESOLVER_THREADS = 4;
@@ -109,6 +113,7 @@ public final class SwitchServer implements RunningServer {
     private AdminServer admin;
     private Database database;
     private CbsLinks cbsLinks;
+    private JdbcCardStates cardStates;
 
     private SwitchServer() {}
 
@@ -169,6 +174,7 @@ public final class SwitchServer implements RunningServer {
         JdbcOutbox outbox = new JdbcOutbox(database, cipher, new SequenceAllocator(database,
                 SequenceAllocator.DEFAULT_BLOCK_SIZE, SequenceAllocator.TIMED_ID_MAX_BLOCK_AGE, clock));
         JdbcTransactionStore transactions = new JdbcTransactionStore(database, cipher, outbox);
+        cardStates = new JdbcCardStates(database, cipher, outbox);
         JdbcSwitchIds ids = new JdbcSwitchIds(database, clock);
 
         // CBS replies arrive on event loops; handlers continue (and write storage) on these threads instead. Every
@@ -210,6 +216,8 @@ public final class SwitchServer implements RunningServer {
         housekeeping.scheduleWithFixedDelay(new Housekeeping(idempotency, replay, verificationAttempts, clock,
                 cfg.security().idempotencyRetention()), PURGE_INTERVAL.toSeconds(), PURGE_INTERVAL.toSeconds(),
                 TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(new CardExpirySweep(cardStates, clock, EXPIRY_SWEEP_MAX_CARDS), 0,
+                PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
 
         ResponseFactory responses = new ResponseFactory(codec, clock, ZoneOffset.UTC);
         startMoneyBackground(cfg, clock, registry, io, switchKeys, keyRegistry, transactions, coreBanking, ids,
@@ -319,6 +327,14 @@ public final class SwitchServer implements RunningServer {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * Issuer and system card state changes, each storing its CARD_STATUS_NOTIFICATIONs in the same transaction; the
+     * running dispatcher delivers them.
+     */
+    public JdbcCardStates cardStates() {
+        return cardStates;
     }
 
     /** The CBS links (and the embedded simulators behind them). */

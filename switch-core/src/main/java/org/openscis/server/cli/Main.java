@@ -45,6 +45,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand("demo", new DemoCommand(context));
         cli.addSubcommand("outbox", OutboxCommand.commandLine(context));
         cli.addSubcommand("cbs-sim", new CbsSimCommand(context));
+        cli.addSubcommand("card", CardCommand.commandLine(context));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
@@ -69,7 +70,8 @@ public final class Main implements Callable<Integer> {
     /** {@code openscis} without a command is a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: serve, keys, client, demo, outbox or cbs-sim");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: serve, keys, client, demo, outbox, card or cbs-sim");
     }
 
     /** {@code openscis keys}: a group; its commands do the work. */

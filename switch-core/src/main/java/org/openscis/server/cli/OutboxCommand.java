@@ -2,20 +2,13 @@ package org.openscis.server.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.openscis.server.config.ConfigException;
-import org.openscis.server.config.ConfigLoader;
-import org.openscis.server.config.OpenScisConfig;
-import org.openscis.server.config.StorageConfig;
 import org.openscis.server.outbox.JdbcOutboxAdmin;
 import org.openscis.server.outbox.OutboxCounts;
 import org.openscis.server.outbox.OutboxEntry;
@@ -54,66 +47,6 @@ final class OutboxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list or replay");
-    }
-
-    /** {@code --config} and {@code --data-dir}, resolved as {@code serve} resolves them. */
-    static final class StorageOptions {
-
-        @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: $"
-                + ServeCommand.CONFIG_ENV + ", else " + ServeCommand.DEFAULT_CONFIG + ").")
-        Path config;
-
-        @Option(names = "--data-dir", paramLabel = "DIR",
-                description = "Data directory; replaces the configuration's dataDir.")
-        Path dataDir;
-
-        /** The exit code to return after {@link #open} returned null. */
-        int failure = ExitCodes.OK;
-
-        /**
-         * The configured database, migrated; null (after saying why on {@code err}, see {@link #failure}) if it
-         * cannot be opened. An H2 file that does not exist is reported rather than created: the data directory is
-         * probably the wrong one.
-         */
-        Database open(CliContext context, PrintWriter err, String command) throws IOException {
-            OpenScisConfig cfg;
-            try {
-                cfg = ConfigLoader.builder()
-                        .env(context.env())
-                        .workingDir(context.workingDir())
-                        .dataDirOverride(dataDir == null ? null : context.resolve(dataDir))
-                        .build()
-                        .load(context.resolve(configFile(context)));
-            } catch (ConfigException e) {
-                err.println(command + ": invalid configuration " + e.getMessage());
-                failure = ExitCodes.CONFIG;
-                return null;
-            }
-            StorageConfig storage = cfg.storage();
-            boolean h2 = StorageConfig.H2.equalsIgnoreCase(storage.kind());
-            if (h2 && !Files.exists(Path.of(storage.h2File() + ".mv.db"))) {
-                err.println(command + ": no database at " + storage.h2File() + ".mv.db (is the data directory "
-                        + cfg.dataDir() + " the switch's? use --data-dir)");
-                failure = ExitCodes.IO;
-                return null;
-            }
-            try {
-                return Database.open(storage, cfg.dataPath());
-            } catch (RuntimeException e) {
-                err.println(command + ": cannot open the database: " + e.getMessage()
-                        + (h2 ? " (an H2 file admits one process: stop the switch first)" : ""));
-                failure = ExitCodes.IO;
-                return null;
-            }
-        }
-
-        private Path configFile(CliContext context) {
-            if (config != null) {
-                return config;
-            }
-            String fromEnv = context.env().apply(ServeCommand.CONFIG_ENV);
-            return Path.of(fromEnv == null || fromEnv.isBlank() ? ServeCommand.DEFAULT_CONFIG : fromEnv);
-        }
     }
 
     /** {@code openscis outbox list}. */
@@ -250,45 +183,5 @@ final class OutboxCommand implements Callable<Integer> {
 
     private static String orDash(String value) {
         return value == null || value.isEmpty() ? "-" : value;
-    }
-
-    /** Left-aligned columns as wide as their widest cell, separated by two spaces. */
-    static final class TextTable {
-
-        private final List<String[]> rows = new ArrayList<>();
-        private final int columns;
-
-        TextTable(String... header) {
-            columns = header.length;
-            rows.add(header);
-        }
-
-        void row(String... cells) {
-            if (cells.length != columns) {
-                throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
-            }
-            rows.add(cells);
-        }
-
-        String render() {
-            int[] widths = new int[columns];
-            for (String[] row : rows) {
-                for (int i = 0; i < columns; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-            }
-            StringBuilder sb = new StringBuilder();
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < columns; i++) {
-                    line.append(row[i]);
-                    if (i < columns - 1) {
-                        line.append(" ".repeat(widths[i] - row[i].length() + 2));
-                    }
-                }
-                sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
-            }
-            return sb.toString();
-        }
     }
 }

@@ -208,6 +208,7 @@ public final class JdbcCardRepository implements CardRepository {
                 .set(Cards.STATE, card.state().name())
                 .set(Cards.REASON, card.reason() == null ? null : card.reason().name())
                 .set(Cards.CREATED_AT, card.createdAt().toEpochMilli())
+                .set(Cards.EXPIRES_AT, CardExpiryColumn.expiresAt(card.expiry()))
                 .execute();
     }
 

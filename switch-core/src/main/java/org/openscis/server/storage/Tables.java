@@ -31,6 +31,8 @@ final class Tables {
         static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
         /** {@code account_hash} while the card is not DELETED, else NULL; unique with issuer and product (V2). */
         static final Field<String> LIVE_ACCOUNT_HASH = field(name("live_account_hash"), SQLDataType.VARCHAR);
+        /** First instant after the expiry month (0: unreadable expiry; NULL: stored before V6, not filled yet). */
+        static final Field<Long> EXPIRES_AT = field(name("expires_at"), SQLDataType.BIGINT);
 
         /** Every column of the record, for explicit select lists (rows are then read by field, not by name). */
         static final Field<?>[] ALL = {CARD_ID, PAN_HASH, PAN_ENC, EXPIRY_ENC, ISSUER_IIN, PRODUCT_ID, ACCOUNT_HASH,
