@@ -249,7 +249,7 @@ class CardCommandTest {
 
         CliHarness none = cli();
         assertThat(none.run()).isEqualTo(ExitCodes.USAGE);
-        assertThat(none.err()).contains("outbox or card");
+        assertThat(none.err()).contains("outbox, card or cbs-sim");
     }
 
     private static String mask(String token) {
