@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>The CBS gets {@code insPrd}, {@code userID}, {@code deviceID}, {@code cvmInfo} (the plain object; the link
  * encrypts it) and the new {@code referNo}. On 00 the decision is stored APPROVED with the KYC data (storage encrypts
  * it) and the answer is {@code {deviceID, referNo}}; on 05 it is stored REJECTED, without the KYC data (nothing will
- * ever use it), and the answer is 05. Any other code is passed through and nothing is stored, so the App Gateway may
+ * ever use it), and the answer is 05 with {@code {deviceID, referNo}} (an OPEN_ACCOUNT naming it is 93). Any other code is passed through and nothing is stored, so the App Gateway may
  * simply send a new KYC_VERIFICATION; that includes 91 when the CBS did not answer (see {@link CbsQuery}: a KYC the
  * switch never recorded can be asked again). Failures echo {@code deviceID}. KYC data never reaches a log line or a
  * {@code responseMsg}.
@@ -146,8 +146,11 @@ public final class KycVerificationHandler implements Handler {
             if (!kyc.save(rejected)) {
                 LOG.warn("KYC {} of {} rejected by the issuer but not stored: its msgID or referNo is taken",
                         rejected.referNo(), rejected.insId());
+                return Outcome.fail(ResponseCode.CARDHOLDER_VERIFICATION_FAILED, "KYC rejected by the issuer", echo);
             }
-            return Outcome.fail(ResponseCode.CARDHOLDER_VERIFICATION_FAILED, "KYC rejected by the issuer", echo);
+            // with the reference the App Gateway can name the rejected KYC: an OPEN_ACCOUNT on it is then 93, not 25
+            return Outcome.fail(ResponseCode.CARDHOLDER_VERIFICATION_FAILED, "KYC rejected by the issuer",
+                    echo.toBuilder().put("referNo", rejected.referNo()).build());
         }
         return Outcome.fail(refused.code(), refused.detail(), echo);
     }

@@ -137,6 +137,8 @@ class KycVerificationHandlerTest {
         assertThat(stored.state()).isEqualTo(KycRecord.KycState.REJECTED);
         assertThat(stored.cvmInfo()).isEqualTo(TrxInfo.EMPTY);
         assertThat(stored.referNo()).isEqualTo(o.onlyCall().call().trxInfo().string("referNo"));
+        assertThat(outcome.trxInfo().string("referNo")).as("the App Gateway can name the rejected KYC")
+                .isEqualTo(stored.referNo());
     }
 
     @ParameterizedTest
@@ -217,7 +219,9 @@ class KycVerificationHandlerTest {
                 DEVICE, USER, TrxInfo.EMPTY, KycRecord.KycState.APPROVED, null, o.f.clock.instant(), null));
         o.ids.nextReferNos("777");
         o.cbsAnswers(OnboardingFixture.refused(ResponseCode.CARDHOLDER_VERIFICATION_FAILED));
-        assertThat(verify(CVM, ONBOARD.prdNo()).code()).isEqualTo(ResponseCode.CARDHOLDER_VERIFICATION_FAILED);
+        Outcome outcome = verify(CVM, ONBOARD.prdNo());
+        assertThat(outcome.code()).isEqualTo(ResponseCode.CARDHOLDER_VERIFICATION_FAILED);
+        assertThat(outcome.trxInfo().string("referNo")).as("a reference nothing is stored under").isNull();
     }
 
     @Test

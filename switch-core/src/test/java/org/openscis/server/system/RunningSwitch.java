@@ -168,6 +168,22 @@ final class RunningSwitch implements AutoCloseable {
         }
     }
 
+    /** The CBS msgID (the switch's transaction id) of the money movement the App Gateway sent as {@code msgId}. */
+    String trxIdOf(String msgId) throws SQLException {
+        try (Connection c = server.database().dataSource().getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement(
+                        "SELECT trx_id FROM money_transactions WHERE ins_id = ? AND msg_id = ?")) {
+            s.setString(1, profile.insId());
+            s.setString(2, msgId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no money transaction for msgID " + msgId);
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
     void update(String sql) throws SQLException {
         try (Connection c = server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate(sql);

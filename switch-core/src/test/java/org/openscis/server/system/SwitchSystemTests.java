@@ -2,9 +2,6 @@ package org.openscis.server.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,7 +29,6 @@ import org.openscis.server.client.SignedExchange;
 import org.openscis.server.crypto.DataKeyring;
 import org.openscis.server.crypto.DerivedCardSecrets;
 import org.openscis.server.testing.TestKeyPairs;
-import org.slf4j.LoggerFactory;
 
 /**
  * The issue-2 message types end to end over real sockets, with a client that knows only the generated App Gateway
@@ -49,64 +42,25 @@ abstract class SwitchSystemTests {
     private static final String[] TABLES = {"cards", "tokens", "idempotency", "participant_keys", "sequences"};
 
     private RunningSwitch sw;
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final List<String> secrets = new ArrayList<>();
+    private final ClearTextWatch watch = new ClearTextWatch();
     private final SeededAccounts accounts = new SeededAccounts();
 
     abstract boolean postgres();
 
     @BeforeAll
     void start() throws Exception {
-        logs.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-        ((Logger) LoggerFactory.getLogger("org.openscis")).setLevel(ch.qos.logback.classic.Level.DEBUG);
+        watch.start();
         sw = RunningSwitch.start(postgres());
     }
 
     @AfterAll
     void stopAndCheckNoCardDataInClear() throws Exception {
         try {
-            StringBuilder all = new StringBuilder();
-            for (ILoggingEvent e : logs.list) {
-                all.append(e.getFormattedMessage()).append('\n');
-                if (e.getThrowableProxy() != null) {
-                    all.append(e.getThrowableProxy().getMessage()).append('\n');
-                }
-            }
-            String db = databaseText();
-            assertThat(secrets).isNotEmpty();
-            for (String secret : secrets) {
-                assertThat(all.toString()).as("logs").doesNotContain(secret);
-                assertThat(db).as("database").doesNotContain(secret);
-            }
+            watch.assertNoneInClear(sw, TABLES);
         } finally {
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-            ((Logger) LoggerFactory.getLogger("org.openscis")).setLevel(null);
+            watch.stop();
             sw.close();
         }
-    }
-
-    private String databaseText() throws Exception {
-        StringBuilder sb = new StringBuilder();
-        try (Connection c = sw.server.database().dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-                    ResultSetMetaData md = rs.getMetaData();
-                    while (rs.next()) {
-                        for (int i = 1; i <= md.getColumnCount(); i++) {
-                            Object v = rs.getObject(i);
-                            if (v instanceof byte[] b) {
-                                sb.append(new String(b, StandardCharsets.ISO_8859_1));
-                            } else {
-                                sb.append(v);
-                            }
-                            sb.append('|');
-                        }
-                    }
-                }
-            }
-        }
-        return sb.toString();
     }
 
     // ---- helpers
@@ -128,7 +82,7 @@ abstract class SwitchSystemTests {
     /** A seeded account of the embedded CBS, one no other test here uses (the CBS answers 14 for any other). */
     private String account() {
         String a = accounts.next();
-        secrets.add(a);
+        watch.secret(a);
         return a;
     }
 
@@ -146,7 +100,7 @@ abstract class SwitchSystemTests {
         assertThat(ex.responseCode()).isEqualTo("00");
         TrxInfo clear = sw.client.decryptResponseFields(ex.trxInfo()).trxInfo();
         String pan = clear.string("pan");
-        secrets.add(pan);
+        watch.secret(pan);
         return new Enrolled(ex.trxInfo().string("token"), pan, ex.trxInfo().string("panExpiry"), device);
     }
 
@@ -197,7 +151,7 @@ abstract class SwitchSystemTests {
         assertThat(Luhn.isValid(t.string("token"))).isTrue();
         assertThat(t.string("pan")).as("pan travels as JWE").matches("[^.]+\\.[^.]*\\.[^.]+\\.[^.]+\\.[^.]+");
         String pan = sw.client.decryptResponseFields(t).trxInfo().string("pan");
-        secrets.add(pan);
+        watch.secret(pan);
         assertThat(pan).hasSize(16).startsWith(BIN);
         assertThat(Luhn.isValid(pan)).isTrue();
         assertThat(t.string("maskedPan")).isEqualTo(pan.substring(0, 4) + "********" + pan.substring(12));
@@ -210,7 +164,7 @@ abstract class SwitchSystemTests {
     @Test
     void enrollmentOnAnAccountTheCbsDoesNotKnowIs14AndIssuesNothing() throws Exception {
         String unknown = SeededAccounts.unknown();
-        secrets.add(unknown);
+        watch.secret(unknown);
         long[] before = state();
         SignedExchange ex = call("CARD_ENROLLMENT", enrollAccount(device(), unknown));
         assertThat(ex.responseCode()).isEqualTo("14");
