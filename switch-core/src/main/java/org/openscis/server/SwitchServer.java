@@ -105,7 +105,7 @@ public final class SwitchServer implements RunningServer {
     private static final int RESOLVER_BATCH = 200;
     private static final int INQUIRIES_BEFORE_REVERSAL = 3;
     /** Fault draws of the embedded simulators are repeatable from run to run. */
-    private static final long SIMULATOR_SEED = 20261125L;
+    public static final long DEFAULT_SIMULATOR_SEED = 20261125L;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -119,9 +119,17 @@ public final class SwitchServer implements RunningServer {
 
     /** Starts the switch; on failure everything already started is stopped again and the cause rethrown. */
     public static SwitchServer start(OpenScisConfig cfg, Clock clock) throws Exception {
+        return start(cfg, clock, DEFAULT_SIMULATOR_SEED);
+    }
+
+    /**
+     * As {@link #start(OpenScisConfig, Clock)}, with the seed of the embedded simulators' fault draws (a seeded test
+     * replays its faults with the same seed).
+     */
+    public static SwitchServer start(OpenScisConfig cfg, Clock clock, long simulatorSeed) throws Exception {
         SwitchServer server = new SwitchServer();
         try {
-            server.boot(cfg, clock);
+            server.boot(cfg, clock, simulatorSeed);
             return server;
         } catch (Exception | Error e) {
             server.close();
@@ -129,7 +137,7 @@ public final class SwitchServer implements RunningServer {
         }
     }
 
-    private void boot(OpenScisConfig cfg, Clock clock) throws Exception {
+    private void boot(OpenScisConfig cfg, Clock clock, long simulatorSeed) throws Exception {
         String provider = CryptoProviders.install();
         Path dataDir = Path.of(cfg.dataDir());
         database = Database.open(cfg.storage(), dataDir);
@@ -185,7 +193,7 @@ public final class SwitchServer implements RunningServer {
                 new NamedThreads("openscis-cbs"), new ThreadPoolExecutor.CallerRunsPolicy());
         resources.add(() -> shutdown(cbsCompletions));
         cbsLinks = CbsLinks.open(cfg.issuers(), switchKeys, fieldCrypto, io, dataDir, clock, registry,
-                SIMULATOR_SEED);
+                simulatorSeed);
         resources.add(cbsLinks);
         CbsCoreBanking coreBanking = new CbsCoreBanking(cbsLinks.clients(), cbsCompletions);
         Duration cbsCallTimeout = cfg.issuers().stream().map(i -> i.cbs().callTimeout()).max(Duration::compareTo)

@@ -3,7 +3,9 @@ package org.openscis.router.money;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>the reply decides the final state, stored with the callbacks it causes in one transition: answered 00 →
  *       APPROVED; answered 04 → UNKNOWN; any other answer → DECLINED with the CBS's code unchanged (01, 32, 51, 70,
  *       71, 72, 74, 75, 76, ...); not sent (91, 92, 98) → DECLINED with that code; no answer → UNKNOWN, answered 04
- *       and left to the background resolver.</li>
+ *       and left to the background resolver. A final state the handler reaches after the requester was already
+ *       answered 04 (its request deadline came first, see {@link org.openscis.router.AnswerRace}) is stored with the
+ *       requester's TRX_RESULT_NOTIFICATION, as a final state the resolver reaches is.</li>
  * </ol>
  * A compare-and-set that fails (the resolver got there first) is answered from what is stored. The stage never
  * completes exceptionally once the CBS may have been called: a storage failure after the call is answered 04, since
@@ -128,8 +132,7 @@ public final class MoneyMovement {
             Decision decision = decide(reply);
             Instant now = clock.instant();
             List<Notification> callbacks = decision.state().isFinal()
-                    ? movement.notifications().forFinal(sent.withState(decision.state(), decision.code(), now),
-                            decision.state(), decision.code())
+                    ? finalCallbacks(sent.withState(decision.state(), decision.code(), now), movement)
                     : List.of();
             if (!transactions.transition(sent.trxId(), TrxState.SENT, decision.state(), decision.code(), callbacks,
                     now)) {
@@ -165,9 +168,32 @@ public final class MoneyMovement {
         return transactions.outgoingSince(limit.cardId(), limit.currency(), limit.since()) > limit.limitMinor();
     }
 
+    /**
+     * The callbacks stored with a final state the handler reaches: the movement's own, and the requester's
+     * TRX_RESULT_NOTIFICATION if the requester was already answered 04 because its deadline came first.
+     */
+    static List<Notification> finalCallbacks(MoneyTransaction done, Movement movement) {
+        List<Notification> own = movement.notifications().forFinal(done, done.state(), done.responseCode());
+        if (movement.request().answers().claimFinalAnswer()) {
+            return own;
+        }
+        Notification requester = TrxResultNotifications.forTransaction(done, done.state(), done.responseCode());
+        boolean included = own.stream().anyMatch(n -> n.type() == requester.type()
+                && n.recipientInsId().equals(requester.recipientInsId())
+                && Objects.equals(n.orderKey(), requester.orderKey()));
+        if (included) {
+            return own;
+        }
+        List<Notification> all = new ArrayList<>(own.size() + 1);
+        all.add(requester);
+        all.addAll(own);
+        return all;
+    }
+
     private Outcome declineBeforeCall(MoneyTransaction trx, Movement movement, ResponseCode code, String detail) {
-        if (!transactions.transition(trx.trxId(), TrxState.RECEIVED, TrxState.DECLINED, code.code(), List.of(),
-                clock.instant())) {
+        Instant now = clock.instant();
+        if (!transactions.transition(trx.trxId(), TrxState.RECEIVED, TrxState.DECLINED, code.code(),
+                finalCallbacks(trx.withState(TrxState.DECLINED, code.code(), now), movement), now)) {
             return answerFromStore(trx.trxId(), movement);
         }
         LOG.info("{} {} declined {} before the CBS call: {}", trx.operation(), trx.trxId(), code.code(), detail);

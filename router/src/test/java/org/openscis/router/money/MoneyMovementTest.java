@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.router.AnswerRace;
 import org.openscis.router.MessageType;
 import org.openscis.router.Outcome;
 import org.openscis.router.Request;
@@ -260,6 +261,54 @@ class MoneyMovementTest {
         assertThat(outcome.code()).isEqualTo(ResponseCode.APPROVED);
         assertThat(m.transactions.all()).hasSize(2);
         assertThat(m.cbs.calls()).extracting(c -> c.call().cbsMsgId()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFinalStateReachedAfterThePendingAnswerIsNotifiedToTheRequester() {
+        Request late = racing(request);
+        m.cbs.script((issuer, call, deadline) -> {
+            // the request deadline comes while the CBS call is out: the requester is answered 04
+            assertThat(late.answers().answerPending()).isTrue();
+            return ScriptedCoreBanking.answered(ResponseCode.APPROVED);
+        });
+
+        Outcome outcome = await(movement.execute(debit(late)));
+
+        assertThat(outcome.code()).isEqualTo(ResponseCode.APPROVED);
+        assertThat(stored().state()).isEqualTo(TrxState.APPROVED);
+        assertThat(m.outbox.notifications()).singleElement().satisfies(n -> {
+            assertThat(n.type()).isEqualTo(MessageType.TRX_RESULT_NOTIFICATION);
+            assertThat(n.recipientInsId()).isEqualTo(WALLET_ID);
+            assertThat(n.orderKey()).isEqualTo(TOKEN);
+            assertThat(n.trxInfo().string("paymentStatus")).isEqualTo("APPROVED");
+        });
+    }
+
+    @Test
+    void aHandlerThatClaimedTheAnswerAddsNoNotificationAndNo04MayFollow() {
+        await(movement.execute(debit(request)));
+
+        assertThat(m.outbox.entries()).isEmpty();
+        assertThat(request.answers().answerPending()).as("the handler answered the final state itself").isFalse();
+    }
+
+    @Test
+    void aLateDeclineIsNotifiedAndTheRequestersNotificationIsNeverDoubled() {
+        Request late = racing(request);
+        assertThat(late.answers().answerPending()).isTrue();
+        m.cbs.answer(ResponseCode.INSUFFICIENT_BALANCE);
+        FinalNotifications ownIncludesRequester = (trx, state, code) -> List.of(
+                TrxResultNotifications.forTransaction(trx, state, code));
+
+        await(movement.execute(debit(late).withNotifications(ownIncludesRequester)));
+
+        assertThat(m.outbox.notifications()).singleElement()
+                .satisfies(n -> assertThat(n.trxInfo().string("paymentStatus")).isEqualTo("DECLINED"));
+    }
+
+    /** The same request with a deadline race of its own. */
+    private static Request racing(Request r) {
+        return new Request(r.type(), r.envelope(), r.participant(), r.receivedAt(), new AnswerRace());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.envelope.EnvelopeCodec;
 import org.openscis.codec.envelope.MsgInfo;
+import org.openscis.router.AnswerRace;
 import org.openscis.router.Handler;
 import org.openscis.router.HandlerRegistry;
 import org.openscis.router.Outcome;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * Runs admitted requests exactly once per (insID, msgID) (decisions.md §4): the first request claims the key
  * durably and runs its handler; an exact retry gets the stored response again; a retry of a request still in flight
  * waits for it within its own deadline ({@code 04} if still unknown then); the same msgID with other content gets
- * {@code 94}. Called on a worker thread: it may block on storage.
+ * {@code 94}. Whether the requester hears {@code 04} or the handler's final answer is decided once per request
+ * ({@link AnswerRace}): a handler recording a final state when the deadline comes is waited for, and one that
+ * finishes after a {@code 04} went out knows it must notify the final state. Called on a worker thread: it may
+ * block on storage.
  */
 public final class Dispatcher {
 
@@ -45,7 +49,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Duration deadline;
-    private final Map<String, CompletableFuture<Reply>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Running> inFlight = new ConcurrentHashMap<>();
 
     public Dispatcher(HandlerRegistry handlers, IdempotencyStore idempotency, ResponseFactory responses, Clock clock,
             ScheduledExecutorService timer, Duration deadline) {
@@ -93,11 +97,12 @@ public final class Dispatcher {
         MsgInfo msgInfo = admitted.envelope().msgInfo();
         String key = key(msgInfo);
         CompletableFuture<Reply> result = new CompletableFuture<>();
-        inFlight.put(key, result);
+        AnswerRace race = new AnswerRace();
+        inFlight.put(key, new Running(result, race));
         CompletableFuture<Outcome> outcome;
         try {
             outcome = handler.handle(new Request(admitted.type(), admitted.envelope(), admitted.participant(),
-                    receivedAt)).toCompletableFuture();
+                    receivedAt, race)).toCompletableFuture();
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
@@ -106,7 +111,7 @@ public final class Dispatcher {
             inFlight.remove(key);
             result.complete(reply);
         });
-        return withDeadline(result, msgInfo, receivedAt);
+        return withDeadline(result, msgInfo, receivedAt, race);
     }
 
     /**
@@ -152,13 +157,14 @@ public final class Dispatcher {
         if (existing.done()) {
             return CompletableFuture.completedFuture(new Reply(200, existing.response(), existing.responseCode(), msgInfo.insID()));
         }
-        CompletableFuture<Reply> local = inFlight.get(key(msgInfo));
+        Running local = inFlight.get(key(msgInfo));
         if (local != null) {
-            return withDeadline(local.thenApply(r -> r), msgInfo, receivedAt);
+            // the original's race: a 04 to this retry also means the original's final state must be notified
+            return withDeadline(local.result().thenApply(r -> r), msgInfo, receivedAt, local.race());
         }
         CompletableFuture<Reply> polled = new CompletableFuture<>();
         schedulePoll(polled, msgInfo);
-        CompletableFuture<Reply> bounded = withDeadline(polled, msgInfo, receivedAt);
+        CompletableFuture<Reply> bounded = withDeadline(polled, msgInfo, receivedAt, new AnswerRace());
         // once this retry is answered (04 at its deadline), nobody waits for the poll: stop it
         bounded.whenComplete((r, e) -> polled.cancel(false));
         return bounded;
@@ -183,17 +189,26 @@ public final class Dispatcher {
         }, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * The reply, or {@code 04} at the request's deadline unless the handler has claimed the answer in {@code race}
+     * (it is recording a final state and answers right after): then the reply is awaited a little past the deadline.
+     */
     private CompletableFuture<Reply> withDeadline(CompletableFuture<Reply> reply, MsgInfo msgInfo,
-            Instant receivedAt) {
+            Instant receivedAt, AnswerRace race) {
         Duration left = deadline.minus(Duration.between(receivedAt, clock.instant()));
         Reply pending = responses.reply(200, msgInfo, null, ResponseCode.PENDING, null, msgInfo.insID());
-        if (left.isNegative() || left.isZero()) {
-            return reply.isDone() ? reply : CompletableFuture.completedFuture(pending);
-        }
         CompletableFuture<Reply> bounded = new CompletableFuture<>();
         reply.whenComplete((r, e) -> bounded.complete(e == null ? r : unavailable(msgInfo)));
-        ScheduledFuture<?> timeout = timer.schedule(() -> bounded.complete(pending), left.toMillis(),
-                TimeUnit.MILLISECONDS);
+        Runnable atDeadline = () -> {
+            if (!bounded.isDone() && race.answerPending()) {
+                bounded.complete(pending);
+            }
+        };
+        if (left.isNegative() || left.isZero()) {
+            atDeadline.run();
+            return bounded;
+        }
+        ScheduledFuture<?> timeout = timer.schedule(atDeadline, left.toMillis(), TimeUnit.MILLISECONDS);
         bounded.whenComplete((r, e) -> timeout.cancel(false));
         return bounded;
     }
@@ -205,6 +220,9 @@ public final class Dispatcher {
     private static String key(MsgInfo msgInfo) {
         return msgInfo.insID() + '\u0000' + msgInfo.msgID();
     }
+
+    /** A request running on this node: its reply to come, and who answers it. */
+    private record Running(CompletableFuture<Reply> result, AnswerRace race) {}
 
     /** For tests: requests currently running on this node. */
     int inFlightCount() {

@@ -41,6 +41,13 @@ public final class Database implements AutoCloseable {
     static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
     /** Longest a pooled connection's liveness check may take; also bounds {@link #healthy()}. */
     static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    /**
+     * Connections of the second pool, kept for {@link SequenceAllocator}. It reserves blocks in short transactions of
+     * its own, often while its caller holds a connection of the main pool in an open transaction (a callback's msgID is
+     * drawn while the state change that causes it commits). From the main pool, callers holding every connection would
+     * each wait for one more until the connection timeout, failing their transactions.
+     */
+    static final int SEQUENCE_POOL_SIZE = 2;
     /** A connection held longer than this is logged as a probable leak. */
     static final long LEAK_DETECTION_MILLIS = 60_000;
     /** Longest an H2 statement waits for a row lock held by another transaction. */
@@ -57,19 +64,25 @@ public final class Database implements AutoCloseable {
     private final Kind kind;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final HikariDataSource sequencePool;
+    private final DSLContext sequenceDsl;
     private final String description;
     private final boolean inMemory;
 
-    private Database(Kind kind, HikariDataSource dataSource, String description, boolean inMemory) {
+    private Database(Kind kind, HikariDataSource dataSource, HikariDataSource sequencePool, String description,
+            boolean inMemory) {
         this.kind = kind;
         this.dataSource = dataSource;
+        this.sequencePool = sequencePool;
         this.description = description;
         this.inMemory = inMemory;
         Settings settings = new Settings()
                 .withRenderQuotedNames(RenderQuotedNames.NEVER)
                 // Statement logging would put bind values (hashes, ids, ciphertext) in debug logs; keep it off.
                 .withExecuteLogging(false);
-        this.dsl = DSL.using(dataSource, kind == Kind.H2 ? SQLDialect.H2 : SQLDialect.POSTGRES, settings);
+        SQLDialect dialect = kind == Kind.H2 ? SQLDialect.H2 : SQLDialect.POSTGRES;
+        this.dsl = DSL.using(dataSource, dialect, settings);
+        this.sequenceDsl = DSL.using(sequencePool, dialect, settings);
     }
 
     /**
@@ -130,8 +143,27 @@ public final class Database implements AutoCloseable {
 
     private static Database start(Kind kind, String url, String user, String password, int poolSize,
             String description, boolean inMemory) {
+        HikariDataSource ds = pool(kind, "", url, user, password, poolSize);
+        HikariDataSource sequences = null;
+        try {
+            sequences = pool(kind, "-sequences", url, user, password, SEQUENCE_POOL_SIZE);
+            Database db = new Database(kind, ds, sequences, description + " (pool " + poolSize + ")", inMemory);
+            migrate(url, user, password);
+            LOG.info("Database ready: {}", db.description);
+            return db;
+        } catch (RuntimeException e) {
+            if (sequences != null) {
+                sequences.close();
+            }
+            ds.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(Kind kind, String nameSuffix, String url, String user, String password,
+            int size) {
         HikariConfig hc = new HikariConfig();
-        hc.setPoolName("openscis-" + kind.name().toLowerCase(Locale.ROOT));
+        hc.setPoolName("openscis-" + kind.name().toLowerCase(Locale.ROOT) + nameSuffix);
         hc.setJdbcUrl(url);
         if (user != null && !user.isBlank()) {
             hc.setUsername(user);
@@ -139,21 +171,12 @@ public final class Database implements AutoCloseable {
         if (password != null && !password.isEmpty()) {
             hc.setPassword(password);
         }
-        hc.setMaximumPoolSize(poolSize);
+        hc.setMaximumPoolSize(size);
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         hc.setValidationTimeout(VALIDATION_TIMEOUT_SECONDS * 1000L);
         hc.setLeakDetectionThreshold(LEAK_DETECTION_MILLIS);
         hc.setAutoCommit(true);
-        HikariDataSource ds = new HikariDataSource(hc);
-        try {
-            Database db = new Database(kind, ds, description + " (pool " + poolSize + ")", inMemory);
-            migrate(url, user, password);
-            LOG.info("Database ready: {}", db.description);
-            return db;
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
+        return new HikariDataSource(hc);
     }
 
     /**
@@ -176,6 +199,14 @@ public final class Database implements AutoCloseable {
     /** jOOQ over the pool: each {@code transactionResult} borrows one connection for its duration. */
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * jOOQ over the small second pool ({@value #SEQUENCE_POOL_SIZE} connections) for work that must not wait for the
+     * main pool because its caller may be holding a main-pool connection: {@link SequenceAllocator} only.
+     */
+    DSLContext sequenceDsl() {
+        return sequenceDsl;
     }
 
     public DataSource dataSource() {
@@ -207,12 +238,13 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /** Closes the pool; an in-memory H2 database is dropped. Idempotent. */
+    /** Closes both pools; an in-memory H2 database is dropped. Idempotent. */
     @Override
     public void close() {
         if (dataSource.isClosed()) {
             return;
         }
+        sequencePool.close();
         if (inMemory) {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");

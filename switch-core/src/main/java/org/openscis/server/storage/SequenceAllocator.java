@@ -16,6 +16,8 @@ import org.openscis.server.storage.Tables.Sequences;
  * (decisions.md §9: msgID sequences, STANs, voucher numbers). Each node reserves a block of values in one short
  * transaction (the row is locked with {@code SELECT ... FOR UPDATE}) and hands it out from memory. Values are
  * unique and increasing per node, not gap-free: a restart abandons the rest of the current block. Values start at 1.
+ * Blocks are reserved over the database's second pool ({@link Database#sequenceDsl()}), so a caller may draw values
+ * inside a transaction of its own even when it and its peers hold every connection of the main pool.
  *
  * <p>A value is only as fresh as its block: an idle node may hand out, hours later, a value far behind the other
  * nodes'. Identifiers that combine a timestamp with the counter modulo some width (a STAN next to a second) need the
@@ -64,7 +66,7 @@ public final class SequenceAllocator {
                 throw new IllegalArgumentException("max block age must be positive: " + maxBlockAge);
             }
         }
-        this.dsl = db.dsl();
+        this.dsl = db.sequenceDsl();
         this.blockSize = blockSize;
         this.maxBlockAge = maxBlockAge;
         this.clock = clock;

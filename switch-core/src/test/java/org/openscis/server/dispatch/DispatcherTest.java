@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openscis.codec.ResponseCode;
@@ -47,6 +48,7 @@ class DispatcherTest {
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final AtomicInteger runs = new AtomicInteger();
     private CompletableFuture<Outcome> nextOutcome;
+    private final AtomicReference<Request> lastRequest = new AtomicReference<>();
 
     private final Handler handler = new Handler() {
         @Override
@@ -57,6 +59,7 @@ class DispatcherTest {
         @Override
         public CompletionStage<Outcome> handle(Request request) {
             runs.incrementAndGet();
+            lastRequest.set(request);
             if (nextOutcome != null) {
                 return nextOutcome;
             }
@@ -144,6 +147,42 @@ class DispatcherTest {
         Reply retried = d.dispatch(request("A3999015720261125120000000005", "x")).join();
         assertThat(code(retried)).isEqualTo("00");
         assertThat(new String(retried.body(), StandardCharsets.UTF_8)).contains("\"final\":\"yes\"");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aHandlerRecordingItsFinalStateWhenTheDeadlineComesIsWaitedFor() {
+        Dispatcher d = dispatcher(Duration.ofMillis(50));
+        nextOutcome = new CompletableFuture<>();
+        CompletableFuture<Reply> reply = d.dispatch(request("A3999015720261125120000000008", "x"));
+        assertThat(lastRequest.get().answers().claimFinalAnswer()).isTrue();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3)).until(() -> !reply.isDone());
+        nextOutcome.complete(Outcome.ok(TrxInfo.builder().put("final", "yes").build()));
+        assertThat(code(reply.join())).as("the final answer, not 04").isEqualTo("00");
+    }
+
+    @Test
+    void afterA04AtTheDeadlineTheHandlerCannotClaimTheAnswer() {
+        Dispatcher d = dispatcher(Duration.ofMillis(50));
+        nextOutcome = new CompletableFuture<>();
+        Reply pending = d.dispatch(request("A3999015720261125120000000009", "x")).join();
+        assertThat(code(pending)).isEqualTo(ResponseCode.PENDING.code());
+        assertThat(lastRequest.get().answers().claimFinalAnswer())
+                .as("the requester heard 04: the final state must be notified").isFalse();
+        nextOutcome.complete(Outcome.ok(TrxInfo.EMPTY));
+    }
+
+    @Test
+    void a04ToARetryOfALocalOriginalCountsForTheOriginal() {
+        Dispatcher d = dispatcher(Duration.ofSeconds(8));
+        nextOutcome = new CompletableFuture<>();
+        CompletableFuture<Reply> original = d.dispatch(request("A3999015720261125120000000010", "x"));
+        // a retry whose own deadline has already passed is answered 04 at once
+        Reply retry = d.dispatch(request("A3999015720261125120000000010", "x"), Duration.ofSeconds(8)).join();
+        assertThat(code(retry)).isEqualTo(ResponseCode.PENDING.code());
+        assertThat(lastRequest.get().answers().claimFinalAnswer()).isFalse();
+        nextOutcome.complete(Outcome.ok(TrxInfo.EMPTY));
+        assertThat(code(original.join())).isEqualTo("00");
         assertThat(runs).hasValue(1);
     }
 

@@ -3,6 +3,7 @@ package org.openscis.server.storage;
 import org.openscis.testing.Race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,17 @@ class SequenceAllocatorTest extends StorageTestBase {
         assertThat(seq.next("a")).isEqualTo(1);
         assertThat(seq.next("b")).isEqualTo(1);
         assertThat(seq.next("a")).isEqualTo(2);
+    }
+
+    @Test
+    void reservesABlockWhileItsCallerHoldsEveryPooledConnection() {
+        Database onePooled = testDb.openAnother(1);
+        SequenceAllocator seq = new SequenceAllocator(onePooled, 10);
+        // a callback's msgID is drawn while the state change that causes it holds its transaction (and here the
+        // pool's only connection) open; waiting for the main pool would fail after its connection timeout
+        long value = assertTimeoutPreemptively(Duration.ofMillis(Database.CONNECTION_TIMEOUT_MILLIS - 1_000),
+                () -> onePooled.dsl().transactionResult(cfg -> seq.next("held-" + System.nanoTime())));
+        assertThat(value).isEqualTo(1);
     }
 
     @Test

@@ -47,6 +47,14 @@ final class TestDb implements AutoCloseable {
         return other;
     }
 
+    /** Another pool of {@code poolSize} connections on the same storage; closed with this. */
+    Database openAnother(int poolSize) {
+        Database other = Database.open(new StorageConfig(cfg.kind(), cfg.h2File(), cfg.url(), cfg.user(),
+                cfg.password(), poolSize), h2Dir);
+        extra.add(other);
+        return other;
+    }
+
     /** The H2 data file, or null for PostgreSQL. */
     Path h2File() {
         return h2Dir == null ? null : h2Dir.resolve("openscis.mv.db");
