@@ -2,10 +2,11 @@ package org.openscis.bench.load;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Fresh identifiers for generated requests: each enrolment is a new wallet user on a new device and account. */
+/** Identifiers for generated requests: each enrolment is a new wallet user on a new device, on a seeded account. */
 final class RandomIds {
 
-    static final int ACCOUNT_NO_DIGITS = 12;
+    static final long FIRST_SEEDED_ACCOUNT = 100_000_000_001L;
+    static final int SEEDED_ACCOUNTS = 500;
     static final int DEVICE_ID_HEX_CHARS = 32;
     static final int USER_ID_DIGITS = 16;
 
@@ -13,9 +14,13 @@ final class RandomIds {
 
     private RandomIds() {}
 
-    /** 12 digits, not starting with 0 (some CBSs treat account numbers as numbers). */
+    /**
+     * One of the embedded CBS simulator's seeded accounts (100000000001 to 100000000500): the switch asks the CBS
+     * before enrolling an account and answers 14 for one it does not know. Enrolments on a new device each may share
+     * an account.
+     */
     static String accountNo() {
-        return digits(ACCOUNT_NO_DIGITS);
+        return Long.toString(FIRST_SEEDED_ACCOUNT + ThreadLocalRandom.current().nextInt(SEEDED_ACCOUNTS));
     }
 
     static String deviceId() {
