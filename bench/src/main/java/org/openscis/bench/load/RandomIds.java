@@ -2,21 +2,15 @@ package org.openscis.bench.load;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Fresh identifiers for generated requests: each enrolment is a new wallet user on a new device and account. */
+/** Fresh identifiers for generated requests: each enrolment is a new wallet user on a new device. */
 final class RandomIds {
 
-    static final int ACCOUNT_NO_DIGITS = 12;
     static final int DEVICE_ID_HEX_CHARS = 32;
     static final int USER_ID_DIGITS = 16;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private RandomIds() {}
-
-    /** 12 digits, not starting with 0 (some CBSs treat account numbers as numbers). */
-    static String accountNo() {
-        return digits(ACCOUNT_NO_DIGITS);
-    }
 
     static String deviceId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
