@@ -34,9 +34,10 @@ import org.openscis.codec.jose.UpiJwsHeader;
  * encrypt (pan); P2P_TRANSFER one JWE decrypt (creditAccountInfo). Each CBS call (balance inquiry, enrolment of an
  * account, every money type) adds the switch's side of the signed link: one JWE encrypt per account field, one
  * request signature, one answer verify; with the embedded CBS, which runs in the switch's JVM, also the simulator's
- * side: one verify, one JWE decrypt per account field, one answer signature. Every money movement adds one
- * TRX_RESULT_NOTIFICATION (one signature, one verify of the App Gateway's signed answer); an approved P2P_TRANSFER
- * a second one, to the payee's token.
+ * side: one verify, one JWE decrypt per account field, one answer signature. An approved P2P_TRANSFER adds two
+ * TRX_RESULT_NOTIFICATIONs, to the payer's token and to the payee's (the warm-up leaves one live token per payee
+ * account), each one signature and one verify of the App Gateway's signed answer; the other money types notify only
+ * when a 04 is resolved later, which a healthy run does not have.
  *
  * <p>Keys are fresh, of the same type and size as the run's real ones (the switch's private keys are not the
  * client's to use), so the costs match; the CBS keys are shaped like the switch's (the embedded CBS's development
@@ -240,7 +241,6 @@ final class CryptoCeiling {
                         SampleMessages.BILLER_MID);
                 response = TrxInfo.builder().put("deviceID", deviceId).build();
                 cbsFields = 1;
-                callbacks = 1;
             }
         }
         MsgInfo msgInfo = SampleMessages.msgInfo(type.name());

@@ -58,6 +58,9 @@ final class LoadCommand implements Callable<Integer> {
     /** Extra wait for the last responses beyond the request timeout. */
     static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
     static final int MAX_PORT = 65_535;
+    /** How long the callback receiver waits for the switch's outbox to empty after the last phase. */
+    static final Duration CALLBACK_DRAIN = Duration.ofSeconds(15);
+    static final Duration CALLBACK_DRAIN_POLL = Duration.ofMillis(250);
     /** merchantInfo.mid as the switch accepts it (issue-3 configuration). */
     static final Pattern MID = Pattern.compile("[A-Za-z0-9 ]{1,15}");
     static final Pattern CURRENCY = Pattern.compile("[0-9]{3}");
@@ -299,6 +302,9 @@ final class LoadCommand implements Callable<Integer> {
                 cleanUp = TokenCleanUp.delete(client, pool, Math.min(connections, MAX_WARMUP_CONCURRENCY),
                         batchDeadline(), out).text();
             }
+            if (callbacks != null && scraper != null) {
+                drainCallbacks(scraper, out);
+            }
         } finally {
             if (callbacks != null) {
                 callbacks.close();
@@ -364,6 +370,28 @@ final class LoadCommand implements Callable<Integer> {
         return new MixRun(mix, load, null, used, view, callbacks == null ? null : callbacks.takeCounts());
     }
 
+    /**
+     * Keeps the callback receiver open until the switch's outbox is empty (at most {@link #CALLBACK_DRAIN}): a
+     * callback that fails because the receiver closed is retried with a growing backoff, and would land in the
+     * next run against the same switch.
+     */
+    private static void drainCallbacks(MetricsScraper scraper, PrintWriter out) throws InterruptedException {
+        long deadline = System.nanoTime() + CALLBACK_DRAIN.toNanos();
+        double pending = -1;
+        while (System.nanoTime() - deadline < 0) {
+            if (!(scraper.scrape() instanceof MetricsScraper.Scrape.Ok ok)) {
+                return;
+            }
+            pending = ok.samples().getOrDefault(PrometheusText.Series.of(SwitchSampler.CALLBACKS_PENDING), 0.0);
+            if (pending <= 0) {
+                return;
+            }
+            Thread.sleep(CALLBACK_DRAIN_POLL.toMillis());
+        }
+        out.printf(Locale.ROOT, "callbacks: %.0f still pending at the switch after %d s%n", pending,
+                CALLBACK_DRAIN.toSeconds());
+    }
+
     Optional<String> invalidOption() {
         List<String> problems = new ArrayList<>();
         range(problems, "--rate", rate, 1, MAX_RATE_PER_SECOND);
@@ -416,12 +444,11 @@ final class LoadCommand implements Callable<Integer> {
                 + "creditAccountInfo, verifies every response (and every callback, when it receives them) on the "
                 + "same cores, so approved/ceiling well below 1 is expected on a shared machine; the ratio is for "
                 + "comparing runs, not an efficiency score.");
-        boolean moneyMoves = runs.stream().anyMatch(r -> r.mix().entries().stream()
-                .anyMatch(e -> e.type().movesMoney()));
-        if (moneyMoves && !receivedCallbacks) {
-            notes.add("Money movements cause TRX_RESULT_NOTIFICATION callbacks, and the generator did not receive "
-                    + "them (no --callback-port): unless something else answers at the switch's callbackUrl, their "
-                    + "failed deliveries and retries are extra load on the switch (see the callback outbox line).");
+        if (runs.stream().anyMatch(r -> r.mix().contains(LoadType.P2P_TRANSFER)) && !receivedCallbacks) {
+            notes.add("Every approved P2P_TRANSFER causes two TRX_RESULT_NOTIFICATION callbacks, and the generator did "
+                    + "not receive them (no --callback-port): unless something else answers at the switch's "
+                    + "callbackUrl, their failed deliveries and retries are extra load on the switch (see the "
+                    + "callback outbox line).");
         }
         for (MixRun run : runs) {
             PhaseResult load = run.load();

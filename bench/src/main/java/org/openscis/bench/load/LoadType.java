@@ -39,8 +39,9 @@ public enum LoadType {
     }
 
     /**
-     * Whether a request moves money (or holds it): a durable transaction on the switch, one CBS movement, and a
-     * TRX_RESULT_NOTIFICATION to the requester's App Gateway.
+     * Whether a request moves money (or holds it): a durable transaction on the switch and one CBS movement; an
+     * approved P2P_TRANSFER also notifies payer and payee (TRX_RESULT_NOTIFICATION), the others only a final state
+     * reached after a 04.
      */
     public boolean movesMoney() {
         return movesMoney;

@@ -39,17 +39,17 @@ class CryptoCeilingTest {
     }
 
     @Test
-    void aMoneyMovementAddsTheSignedCbsCallAndItsCallback() {
-        // gate verify; CBS: encrypt, sign, [sim: verify, decrypt, sign], verify; response sign; callback sign+verify
-        assertThat(embedded.recipe(LoadType.BILL_PAYMENT)).isEqualTo(new CryptoCeiling.Recipe(4, 4, 1, 1));
-        assertThat(remote.recipe(LoadType.BILL_PAYMENT)).isEqualTo(new CryptoCeiling.Recipe(3, 3, 0, 1));
+    void aMoneyMovementAddsTheSignedCbsCall() {
+        // gate verify; CBS: encrypt, sign, [sim: verify, decrypt, sign], verify; response sign
+        assertThat(embedded.recipe(LoadType.BILL_PAYMENT)).isEqualTo(new CryptoCeiling.Recipe(3, 3, 1, 1));
+        assertThat(remote.recipe(LoadType.BILL_PAYMENT)).isEqualTo(new CryptoCeiling.Recipe(2, 2, 0, 1));
         assertThat(embedded.recipe(LoadType.CREDIT_TRANSACTION)).isEqualTo(embedded.recipe(LoadType.BILL_PAYMENT));
         assertThat(embedded.recipe(LoadType.GET_CASH_OUT_TOKEN)).isEqualTo(embedded.recipe(LoadType.BILL_PAYMENT));
     }
 
     @Test
-    void aTransferAlsoOpensThePayeeAndNotifiesIt() {
-        // + creditAccountInfo decrypt at the gate, two account fields to the CBS, a second callback
+    void aTransferAlsoOpensThePayeeAndNotifiesBothSides() {
+        // + creditAccountInfo decrypt at the gate, two account fields to the CBS, two callbacks (sign + verify)
         assertThat(embedded.recipe(LoadType.P2P_TRANSFER)).isEqualTo(new CryptoCeiling.Recipe(5, 5, 3, 2));
         assertThat(remote.recipe(LoadType.P2P_TRANSFER)).isEqualTo(new CryptoCeiling.Recipe(4, 4, 1, 2));
     }

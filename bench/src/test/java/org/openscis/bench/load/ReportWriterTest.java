@@ -137,7 +137,7 @@ class ReportWriterTest {
         PhaseResult moneyPhase = new PhaseResult(10, List.of(bill, p2p), Map.of(200, 500L), 0, LatencySummary.EMPTY,
                 latency(500, 4_000));
         CeilingResult moneyCeiling = new CeilingResult(2, 10, 100, Map.of(LoadType.BILL_PAYMENT, 120.0,
-                LoadType.P2P_TRANSFER, 80.0), "keys", Map.of(LoadType.BILL_PAYMENT, "verify 4, sign 4, JWE "
+                LoadType.P2P_TRANSFER, 80.0), "keys", Map.of(LoadType.BILL_PAYMENT, "verify 3, sign 3, JWE "
                 + "decrypt 1, JWE encrypt 1", LoadType.P2P_TRANSFER, "verify 5, sign 5, JWE decrypt 3, JWE encrypt 2"));
         LinkObservation cbs = new LinkObservation("cbs-62000001", 1000, 0, 0, 5.0, 8, 7, 0, 9, 11,
                 Map.of("timeout", 2L));
