@@ -1,6 +1,7 @@
 package org.openscis.bench.load;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +36,19 @@ final class CallbackCounter implements AutoCloseable {
 
         long total() {
             return byType.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** The counts of several rounds of the same mix together. */
+        static Counts merge(List<Counts> rounds) {
+            Map<String, Long> types = new TreeMap<>();
+            long invalid = 0;
+            long duplicate = 0;
+            for (Counts c : rounds) {
+                c.byType().forEach((k, n) -> types.merge(k, n, Long::sum));
+                invalid += c.invalid();
+                duplicate += c.duplicate();
+            }
+            return new Counts(rounds.isEmpty() ? "" : rounds.get(0).url(), types, invalid, duplicate);
         }
     }
 

@@ -37,33 +37,46 @@ final class CpuMeter {
         }
     }
 
-    private final long[] startTicks;
-    private final long startProcessNanos;
-    private final long startWallNanos;
+    private long totalTicks;
+    private long busyTicks;
+    private long processNanos;
+    private long wallNanos;
+    private boolean unknownTicks;
+    private boolean unknownProcess;
+    private long[] startTicks;
+    private long startProcessNanos;
+    private long startWallNanos;
 
-    private CpuMeter() {
-        this.startTicks = ticks();
-        this.startProcessNanos = processCpuNanos();
-        this.startWallNanos = System.nanoTime();
+    /** Starts an interval; intervals add up until {@link #use()}. */
+    void start() {
+        startTicks = ticks();
+        startProcessNanos = processCpuNanos();
+        startWallNanos = System.nanoTime();
     }
 
-    static CpuMeter start() {
-        return new CpuMeter();
-    }
-
-    Use stop() {
+    /** Ends the interval begun by {@link #start()}. */
+    void stop() {
         long[] end = ticks();
-        long processNanos = processCpuNanos();
-        long wall = System.nanoTime() - startWallNanos;
-        double busy = -1;
-        if (startTicks != null && end != null && end[0] > startTicks[0]) {
-            busy = (double) (end[1] - startTicks[1]) / (end[0] - startTicks[0]);
+        long process = processCpuNanos();
+        wallNanos += System.nanoTime() - startWallNanos;
+        if (startTicks == null || end == null) {
+            unknownTicks = true;
+        } else {
+            totalTicks += end[0] - startTicks[0];
+            busyTicks += end[1] - startTicks[1];
         }
-        double generator = -1;
+        if (process < 0 || startProcessNanos < 0) {
+            unknownProcess = true;
+        } else {
+            processNanos += process - startProcessNanos;
+        }
+    }
+
+    /** The shares over all intervals so far. */
+    Use use() {
+        double busy = unknownTicks || totalTicks <= 0 ? -1 : (double) busyTicks / totalTicks;
         int cores = Runtime.getRuntime().availableProcessors();
-        if (processNanos >= 0 && startProcessNanos >= 0 && wall > 0) {
-            generator = (double) (processNanos - startProcessNanos) / ((double) wall * cores);
-        }
+        double generator = unknownProcess || wallNanos <= 0 ? -1 : (double) processNanos / ((double) wallNanos * cores);
         return new Use(busy, generator);
     }
 

@@ -119,32 +119,56 @@ final class CryptoCeiling {
      * stops by itself once its time is up.
      */
     CeilingResult measure(Mix mix, int threads, Duration warmup, Duration duration) throws InterruptedException {
-        for (Mix.Entry e : mix.entries()) {
-            if (!once(e.type())) {
-                throw new IllegalStateException("crypto ceiling: the " + e.type() + " fixture does not verify");
+        return measure(List.of(mix), threads, warmup, duration, 1).get(0);
+    }
+
+    /**
+     * Measures each mix for {@code duration} after one {@code warmup}, split into {@code rounds} rounds in which the
+     * mixes take turns, so that a background load drifting during the measurement treats them alike. One result per
+     * mix, in order.
+     */
+    List<CeilingResult> measure(List<Mix> mixes, int threads, Duration warmup, Duration duration, int rounds)
+            throws InterruptedException {
+        for (Mix mix : mixes) {
+            for (Mix.Entry e : mix.entries()) {
+                if (!once(e.type())) {
+                    throw new IllegalStateException("crypto ceiling: the " + e.type() + " fixture does not verify");
+                }
             }
         }
-        runOn(mix, threads, warmup);
-        long[][] perThread = runOn(mix, threads, duration);
-        long[] nanos = new long[LoadType.values().length];
-        long[] counts = new long[LoadType.values().length];
-        long total = 0;
-        for (long[] t : perThread) {
-            for (int i = 0; i < nanos.length; i++) {
-                nanos[i] += t[2 * i];
-                counts[i] += t[2 * i + 1];
-                total += t[2 * i + 1];
+        int types = LoadType.values().length;
+        long[][] nanos = new long[mixes.size()][types];
+        long[][] counts = new long[mixes.size()][types];
+        for (Mix mix : mixes) {
+            runOn(mix, threads, warmup);
+        }
+        Duration round = duration.dividedBy(Math.max(1, rounds));
+        for (int r = 0; r < rounds; r++) {
+            for (int m = 0; m < mixes.size(); m++) {
+                for (long[] t : runOn(mixes.get(m), threads, round)) {
+                    for (int i = 0; i < types; i++) {
+                        nanos[m][i] += t[2 * i];
+                        counts[m][i] += t[2 * i + 1];
+                    }
+                }
             }
         }
-        double seconds = duration.toNanos() / NANOS_PER_SECOND;
-        Map<LoadType, Double> perType = new EnumMap<>(LoadType.class);
-        Map<LoadType, String> recipes = new EnumMap<>(LoadType.class);
-        for (Mix.Entry e : mix.entries()) {
-            int i = e.type().ordinal();
-            perType.put(e.type(), counts[i] == 0 ? 0 : threads * NANOS_PER_SECOND * counts[i] / nanos[i]);
-            recipes.put(e.type(), recipe(e.type()).text());
+        double seconds = round.toNanos() * (double) rounds / NANOS_PER_SECOND;
+        List<CeilingResult> results = new ArrayList<>();
+        for (int m = 0; m < mixes.size(); m++) {
+            Map<LoadType, Double> perType = new EnumMap<>(LoadType.class);
+            Map<LoadType, String> recipes = new EnumMap<>(LoadType.class);
+            long total = 0;
+            for (Mix.Entry e : mixes.get(m).entries()) {
+                int i = e.type().ordinal();
+                total += counts[m][i];
+                perType.put(e.type(), counts[m][i] == 0 ? 0
+                        : threads * NANOS_PER_SECOND * counts[m][i] / nanos[m][i]);
+                recipes.put(e.type(), recipe(e.type()).text());
+            }
+            results.add(new CeilingResult(threads, seconds, total / seconds, perType, keys(), recipes));
         }
-        return new CeilingResult(threads, seconds, total / seconds, perType, keys(), recipes);
+        return results;
     }
 
     /** The crypto of one request of {@code type}; returns false if any step did not succeed. */

@@ -58,6 +58,9 @@ final class LoadCommand implements Callable<Integer> {
     /** Extra wait for the last responses beyond the request timeout. */
     static final Duration DRAIN_GRACE = Duration.ofSeconds(2);
     static final int MAX_PORT = 65_535;
+    /** Each round is at least a second; more than this many only adds warm-up effects at round starts. */
+    static final int MAX_ROUNDS = 60;
+    static final long MILLIS_PER_SECOND = 1_000;
     /** How long the callback receiver waits for the switch's outbox to empty after the last phase. */
     static final Duration CALLBACK_DRAIN = Duration.ofSeconds(15);
     static final Duration CALLBACK_DRAIN_POLL = Duration.ofMillis(250);
@@ -101,6 +104,12 @@ final class LoadCommand implements Callable<Integer> {
             description = "A second mix measured right after the first at the same rate, on the same switch and "
                     + "tokens; the report puts the two side by side (e.g. the issue-2 inquiry mix).")
     String versusText;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "1",
+            description = "Split each mix's measured --duration into N rounds; with --versus the mixes alternate "
+                    + "round by round, so drifting background load on a shared machine hits both alike "
+                    + "(default ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--connections", paramLabel = "N", defaultValue = "64",
             description = "Keep-alive connections; each carries one request at a time (default ${DEFAULT-VALUE}).")
@@ -295,8 +304,20 @@ final class LoadCommand implements Callable<Integer> {
                 return EXIT_NO_TOKENS;
             }
             RequestFactory requests = new RequestFactory(pool, workload, enrollmentAccounts);
+            List<MixTally> tallies = new ArrayList<>();
             for (Mix m : mixes) {
-                runs.add(measure(client, requests, m, senderThreads, scraper, callbacks, out));
+                tallies.add(new MixTally(m, new OpenLoopRunner(client, requests, m, rate, senderThreads,
+                        Duration.ofSeconds(timeoutSeconds).plus(DRAIN_GRACE)), scraper, callbacks));
+            }
+            Duration round = Duration.ofMillis(durationSeconds * MILLIS_PER_SECOND / rounds);
+            for (int r = 1; r <= rounds; r++) {
+                for (MixTally t : tallies) {
+                    t.round(Duration.ofSeconds(warmupSeconds), round, "load " + t.mix().text()
+                            + (rounds > 1 ? " (round " + r + "/" + rounds + ")" : ""), out);
+                }
+            }
+            for (MixTally t : tallies) {
+                runs.add(t.result());
             }
             if (!pool.isEmpty() && !keepTokens) {
                 cleanUp = TokenCleanUp.delete(client, pool, Math.min(connections, MAX_WARMUP_CONCURRENCY),
@@ -317,13 +338,14 @@ final class LoadCommand implements Callable<Integer> {
         CryptoCeiling ceiling = CryptoCeiling.matching(clientProfile.signingKey(),
                 clientProfile.switchSigningPublicKey(), clientProfile.switchEncryptionPublicKey(),
                 clientProfile.encryptionKey(), jweProfile, !remoteCbs);
+        List<CeilingResult> ceilings = ceiling.measure(mixes, Runtime.getRuntime().availableProcessors(),
+                CEILING_WARMUP, Duration.ofSeconds(ceilingSeconds), Math.min(rounds, ceilingSeconds));
         List<MixRun> measured = new ArrayList<>();
-        for (MixRun run : runs) {
-            measured.add(run.withCeiling(ceiling.measure(run.mix(), Runtime.getRuntime().availableProcessors(),
-                    CEILING_WARMUP, Duration.ofSeconds(ceilingSeconds))));
+        for (int i = 0; i < runs.size(); i++) {
+            measured.add(runs.get(i).withCeiling(ceilings.get(i)));
         }
 
-        RunSettings settings = new RunSettings(baseUrl, mix, versus, rate, durationSeconds, warmupSeconds,
+        RunSettings settings = new RunSettings(baseUrl, mix, versus, rate, durationSeconds, warmupSeconds, rounds,
                 connections, senderThreads, tokens, jweProfile.name(), accounts.text(), !remoteCbs,
                 callbacks == null ? null : callbacks.url(), scraper == null ? null : scraper.uri().toString());
         MixRun main = measured.get(0);
@@ -341,33 +363,6 @@ final class LoadCommand implements Callable<Integer> {
         }
         out.flush();
         return EXIT_OK;
-    }
-
-    /** One mix: the discarded warm-up phase, then the measured phase with the switch's meters and CPU alongside. */
-    private MixRun measure(AppGatewayClient client, RequestFactory requests, Mix mix, int senderThreads,
-            MetricsScraper scraper, CallbackCounter callbacks, PrintWriter out) throws InterruptedException {
-        OpenLoopRunner runner = new OpenLoopRunner(client, requests, mix, rate, senderThreads,
-                Duration.ofSeconds(timeoutSeconds).plus(DRAIN_GRACE));
-        if (warmupSeconds > 0) {
-            PhaseResult warm = runner.run("warm-up " + mix.text(), Duration.ofSeconds(warmupSeconds), out);
-            out.printf(Locale.ROOT, "warm-up done: %d responses, %d without response%n", warm.responses(),
-                    warm.errors());
-        }
-        if (callbacks != null) {
-            callbacks.takeCounts();
-        }
-        SwitchSampler sampler = scraper == null ? null : new SwitchSampler(scraper);
-        if (sampler != null) {
-            sampler.start();
-        }
-        CpuMeter cpu = CpuMeter.start();
-        PhaseResult load = runner.run("load " + mix.text(), Duration.ofSeconds(durationSeconds), out);
-        CpuMeter.Use used = cpu.stop();
-        SwitchObservation view = sampler == null ? null : sampler.stop();
-        if (view != null && !view.observed()) {
-            out.println("switch metrics not observed: " + view.problem());
-        }
-        return new MixRun(mix, load, null, used, view, callbacks == null ? null : callbacks.takeCounts());
     }
 
     /**
@@ -405,6 +400,7 @@ final class LoadCommand implements Callable<Integer> {
         range(problems, "--timeout", timeoutSeconds, 1, MAX_TIMEOUT_SECONDS);
         range(problems, "--max-queued", maxQueued, 0, MAX_QUEUED_REQUESTS);
         range(problems, "--ceiling-seconds", ceilingSeconds, 1, MAX_CEILING_SECONDS);
+        range(problems, "--rounds", rounds, 1, Math.min(MAX_ROUNDS, Math.max(1, durationSeconds)));
         if (callbackPort != null) {
             range(problems, "--callback-port", callbackPort, 0, MAX_PORT);
         }

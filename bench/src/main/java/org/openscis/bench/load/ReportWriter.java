@@ -66,6 +66,10 @@ public final class ReportWriter {
         if (s.versus() != null) {
             md.append(" for each mix, ").append(s.mix().text()).append(" first");
         }
+        if (s.rounds() > 1) {
+            md.append(", measured in ").append(s.rounds()).append(s.versus() != null
+                    ? " rounds per mix, the mixes alternating round by round" : " rounds");
+        }
         md.append(", ").append(s.connections()).append(" keep-alive connections, ").append(s.senders())
                 .append(" sender threads, ").append(r.tokensEnrolled()).append(" warm-up tokens (CARD_ENROLLMENT of ")
                 .append("CBS accounts ").append(s.accounts()).append("), JWE ").append(s.jweProfile()).append(", ")
@@ -120,7 +124,8 @@ public final class ReportWriter {
     private static void appendSideBySide(StringBuilder md, LoadReport r) {
         MixRun a = r.main();
         MixRun b = r.versus();
-        md.append("## Side by side (same switch, same rate, one after the other)\n\n");
+        md.append("## Side by side (same switch, same rate, ").append(r.settings().rounds() > 1
+                ? "alternating rounds" : "one after the other").append(")\n\n");
         md.append("| Mix | Approved/s | No response | p50 (ms) | p99 (ms) | Crypto ceiling (req/s) | Approved / ceiling "
                 + "| CBS calls/s | CBS in flight max (peak) | CBS connections max (peak) | CPU others |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");

@@ -1,9 +1,11 @@
 package org.openscis.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openscis.codec.jose.JweProfile;
@@ -72,5 +74,21 @@ class CryptoCeilingTest {
         assertThat(c.recipes().get(LoadType.P2P_TRANSFER)).isEqualTo("verify 5, sign 5, JWE decrypt 3, "
                 + "JWE encrypt 2");
         assertThat(c.keys()).contains("EC P-256", "RSA-2048", "embedded CBS");
+    }
+
+    @Test
+    void alternatingRoundsGiveOneResultPerMixInOrder() throws InterruptedException {
+        Mix money = ((MixParse.Ok) Mix.parse("P2P_TRANSFER=1")).mix();
+        Mix inquiry = Mix.of(LoadType.CARD_STATUS_INQUIRY);
+
+        List<CeilingResult> c = embedded.measure(List.of(money, inquiry), 1, Duration.ofMillis(20),
+                Duration.ofMillis(300), 3);
+
+        assertThat(c).hasSize(2);
+        assertThat(c.get(0).perType()).containsOnlyKeys(LoadType.P2P_TRANSFER);
+        assertThat(c.get(1).perType()).containsOnlyKeys(LoadType.CARD_STATUS_INQUIRY);
+        assertThat(c.get(0).seconds()).isCloseTo(0.3, within(1e-9));
+        // Two operations against nineteen: the inquiry's ceiling is far higher.
+        assertThat(c.get(1).requestsPerSecond()).isGreaterThan(c.get(0).requestsPerSecond());
     }
 }

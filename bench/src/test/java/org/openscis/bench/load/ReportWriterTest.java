@@ -58,7 +58,9 @@ class ReportWriterTest {
 
         assertThat(md).startsWith("# Load run: BILL_PAYMENT=50,P2P_TRANSFER=50 at 200 req/s, side by side with "
                 + "CARD_STATUS_INQUIRY=80,CARD_ENROLLMENT=20\n");
-        assertThat(md.indexOf("## Side by side")).isLessThan(md.indexOf("## Throughput"));
+        assertThat(md.indexOf("## Side by side (same switch, same rate, alternating rounds)"))
+                .isLessThan(md.indexOf("## Throughput"));
+        assertThat(md).contains("measured in 5 rounds per mix, the mixes alternating round by round");
         // money: 50 approved/s, p50 4 ms; inquiry: 100 approved/s, p50 1 ms
         assertThat(md).contains("| BILL_PAYMENT=50,P2P_TRANSFER=50 | 50 | 0 | 4.00 | 4.00 | 100 | 0.50 | 100 "
                 + "| 7 (11) | 8 (9) | 50 % |");
@@ -182,7 +184,8 @@ class ReportWriterTest {
     }
 
     private static RunSettings settings(Mix mix, Mix versus) {
-        return new RunSettings("http://127.0.0.1:8080", mix, versus, 200, 10, 5, 64, 2, 100, "RSA_OAEP_256_A128GCM",
+        return new RunSettings("http://127.0.0.1:8080", mix, versus, 200, 10, 5, versus == null ? 1 : 5, 64, 2, 100,
+                "RSA_OAEP_256_A128GCM",
                 "100000000001..100000000500", true, versus == null ? null : "http://127.0.0.1:8082",
                 versus == null ? null : "http://127.0.0.1:8081/metrics");
     }
