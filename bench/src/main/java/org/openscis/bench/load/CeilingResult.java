@@ -10,11 +10,13 @@ import java.util.Map;
  * @param requestsPerSecond  for the run's mix
  * @param perType            for each type of the mix alone
  * @param keys               the key types and JWE algorithms the loop used
+ * @param recipes            for each type of the mix, the operations one request costs
  */
 public record CeilingResult(int threads, double seconds, double requestsPerSecond, Map<LoadType, Double> perType,
-        String keys) {
+        String keys, Map<LoadType, String> recipes) {
 
     public CeilingResult {
         perType = Map.copyOf(perType);
+        recipes = Map.copyOf(recipes);
     }
 }

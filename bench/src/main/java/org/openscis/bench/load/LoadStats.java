@@ -35,6 +35,7 @@ final class LoadStats {
     private final Map<Integer, LongAdder> httpStatuses = new ConcurrentHashMap<>();
     private final Recorder interval = new Recorder(SIGNIFICANT_DIGITS);
     private final ConcurrentHistogram sendLag = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
+    private final ConcurrentHistogram overall = new ConcurrentHistogram(SIGNIFICANT_DIGITS);
     private final LongAdder sent = new LongAdder();
     private final LongAdder finished = new LongAdder();
     private final LongAdder errors = new LongAdder();
@@ -57,6 +58,7 @@ final class LoadStats {
         PerType t = byType.get(type);
         long micros = Math.max(0, TimeUnit.NANOSECONDS.toMicros(latencyNanos));
         t.latency.recordValue(micros);
+        overall.recordValue(micros);
         interval.recordValue(micros);
         t.responses.increment();
         String code = exchange.responseCode();
@@ -109,7 +111,7 @@ final class LoadStats {
         Map<Integer, Long> statuses = new TreeMap<>();
         httpStatuses.forEach((status, count) -> statuses.put(status, count.sum()));
         return new PhaseResult(elapsedSeconds, types, statuses, outstanding(),
-                LatencySummary.ofMicros(sendLag.copy()));
+                LatencySummary.ofMicros(sendLag.copy()), LatencySummary.ofMicros(overall.copy()));
     }
 
     /** A short, stable name for why a request got no response. */

@@ -4,22 +4,28 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The message types the load generator can send. Each knows what the switch's per-request crypto is for it
- * (always one UPI-JWS verify and one sign; enrolment adds a JWE decrypt of cvmInfo and a JWE encrypt of pan) and
- * whether it needs an enrolled token.
+ * The message types the load generator can send: what each needs from the warm-up (an enrolled token) and whether
+ * it reaches the issuer's CBS or moves money (the switch then writes a transaction and a callback). What the
+ * switch's cryptography costs per type is {@link CryptoCeiling}'s business.
  */
 public enum LoadType {
-    CARD_STATUS_INQUIRY(true, false),
-    CARD_BALANCE_INQUIRY(true, false),
-    CARD_ENROLLMENT(false, true),
-    CVM_INQUIRY(false, false);
+    CARD_STATUS_INQUIRY(true, false, false),
+    CARD_BALANCE_INQUIRY(true, true, false),
+    CARD_ENROLLMENT(false, true, false),
+    CVM_INQUIRY(false, false, false),
+    BILL_PAYMENT(true, true, true),
+    P2P_TRANSFER(true, true, true),
+    CREDIT_TRANSACTION(true, true, true),
+    GET_CASH_OUT_TOKEN(true, true, true);
 
     private final boolean needsToken;
-    private final boolean jweBothWays;
+    private final boolean callsCbs;
+    private final boolean movesMoney;
 
-    LoadType(boolean needsToken, boolean jweBothWays) {
+    LoadType(boolean needsToken, boolean callsCbs, boolean movesMoney) {
         this.needsToken = needsToken;
-        this.jweBothWays = jweBothWays;
+        this.callsCbs = callsCbs;
+        this.movesMoney = movesMoney;
     }
 
     /** Whether requests of this type name a token created in the warm-up phase. */
@@ -27,9 +33,18 @@ public enum LoadType {
         return needsToken;
     }
 
-    /** Whether the switch decrypts a JWE in the request and encrypts one into the response. */
-    public boolean jweBothWays() {
-        return jweBothWays;
+    /** Whether the switch calls the issuer's CBS for every request of this type. */
+    public boolean callsCbs() {
+        return callsCbs;
+    }
+
+    /**
+     * Whether a request moves money (or holds it): a durable transaction on the switch and one CBS movement; an
+     * approved P2P_TRANSFER also notifies payer and payee (TRX_RESULT_NOTIFICATION), the others only a final state
+     * reached after a 04.
+     */
+    public boolean movesMoney() {
+        return movesMoney;
     }
 
     /** The type with that wire name, in any letter case; empty for anything else. */

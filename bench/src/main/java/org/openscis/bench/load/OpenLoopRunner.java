@@ -53,7 +53,16 @@ final class OpenLoopRunner {
     /** Runs one phase of {@code duration}, printing progress every second under {@code label}. */
     PhaseResult run(String label, Duration duration, PrintWriter out) throws InterruptedException {
         LoadStats stats = new LoadStats(mix);
+        return stats.result(runInto(stats, label, duration, out));
+    }
+
+    /**
+     * Runs for {@code duration} recording into {@code stats} (which may already hold earlier rounds of the same
+     * mix); returns the seconds from the first intended send to the last response of this round.
+     */
+    double runInto(LoadStats stats, String label, Duration duration, PrintWriter out) throws InterruptedException {
         double nanosPerRequest = NANOS_PER_SECOND / ratePerSecond;
+        long outstandingBefore = stats.outstanding();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         AtomicLong lastFinish = new AtomicLong(start);
@@ -72,12 +81,12 @@ final class OpenLoopRunner {
             for (Thread t : threads) {
                 t.join();
             }
-            drain(stats);
+            drain(stats, outstandingBefore);
         } finally {
             progress.shutdownNow();
         }
         long finishedAt = Math.max(end, lastFinish.get());
-        return stats.result((finishedAt - start) / NANOS_PER_SECOND);
+        return (finishedAt - start) / NANOS_PER_SECOND;
     }
 
     private void sendSchedule(int first, long start, long end, double nanosPerRequest, LoadStats stats,
@@ -114,9 +123,10 @@ final class OpenLoopRunner {
         });
     }
 
-    private void drain(LoadStats stats) {
+    /** Waits for this round's responses; requests an earlier round left unanswered do not hold it up. */
+    private void drain(LoadStats stats, long outstandingBefore) {
         long deadline = System.nanoTime() + drainTimeout.toNanos();
-        while (stats.outstanding() > 0 && System.nanoTime() - deadline < 0) {
+        while (stats.outstanding() > outstandingBefore && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
     }

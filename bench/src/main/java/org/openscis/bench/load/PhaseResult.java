@@ -10,9 +10,10 @@ import java.util.Map;
  * @param unfinished requests still without response or error when the phase gave up waiting for them
  * @param sendLag    how late requests were handed to the client compared with their intended time: large values
  *                   mean the generator itself (signing, encrypting) could not keep up with the rate
+ * @param overall    latency of all responses of the phase, whatever their type
  */
 public record PhaseResult(double elapsedSeconds, List<TypeResult> types, Map<Integer, Long> httpStatuses,
-        long unfinished, LatencySummary sendLag) {
+        long unfinished, LatencySummary sendLag, LatencySummary overall) {
 
     public PhaseResult {
         types = List.copyOf(types);

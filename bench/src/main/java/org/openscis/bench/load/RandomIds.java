@@ -2,26 +2,15 @@ package org.openscis.bench.load;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Identifiers for generated requests: each enrolment is a new wallet user on a new device, on a seeded account. */
+/** Fresh identifiers for generated requests: each enrolment is a new wallet user on a new device. */
 final class RandomIds {
 
-    static final long FIRST_SEEDED_ACCOUNT = 100_000_000_001L;
-    static final int SEEDED_ACCOUNTS = 500;
     static final int DEVICE_ID_HEX_CHARS = 32;
     static final int USER_ID_DIGITS = 16;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private RandomIds() {}
-
-    /**
-     * One of the embedded CBS simulator's seeded accounts (100000000001 to 100000000500): the switch asks the CBS
-     * before enrolling an account and answers 14 for one it does not know. Enrolments on a new device each may share
-     * an account.
-     */
-    static String accountNo() {
-        return Long.toString(FIRST_SEEDED_ACCOUNT + ThreadLocalRandom.current().nextInt(SEEDED_ACCOUNTS));
-    }
 
     static String deviceId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -56,6 +56,49 @@ class MixTest {
     }
 
     @Test
+    void parsesTheMoneyMix() {
+        Mix mix = parsed("BILL_PAYMENT=50,p2p_transfer=50");
+
+        assertThat(mix.entries()).containsExactly(new Mix.Entry(LoadType.BILL_PAYMENT, 50),
+                new Mix.Entry(LoadType.P2P_TRANSFER, 50));
+        assertThat(mix.text()).isEqualTo("BILL_PAYMENT=50,P2P_TRANSFER=50");
+        assertThat(mix.slug()).isEqualTo("bill_payment-50_p2p_transfer-50");
+        assertThat(mix.needsTokens()).isTrue();
+        // 1:1 after dividing by the common divisor: strictly alternating.
+        assertThat(mix.pick(0)).isNotEqualTo(mix.pick(1));
+        assertThat(mix.pick(0)).isEqualTo(mix.pick(2));
+    }
+
+    @Test
+    void everyMoneyTypeIsAcceptedAndNeedsTokens() {
+        Mix mix = parsed("BILL_PAYMENT=4,P2P_TRANSFER=3,CREDIT_TRANSACTION=2,GET_CASH_OUT_TOKEN=1");
+
+        assertThat(mix.entries()).extracting(Mix.Entry::type).containsExactly(LoadType.BILL_PAYMENT,
+                LoadType.P2P_TRANSFER, LoadType.CREDIT_TRANSACTION, LoadType.GET_CASH_OUT_TOKEN);
+        assertThat(mix.entries()).allSatisfy(e -> {
+            assertThat(e.type().needsToken()).isTrue();
+            assertThat(e.type().movesMoney()).isTrue();
+            assertThat(e.type().callsCbs()).isTrue();
+        });
+        Map<LoadType, Integer> counts = new EnumMap<>(LoadType.class);
+        for (long n = 0; n < 10; n++) {
+            counts.merge(mix.pick(n), 1, Integer::sum);
+        }
+        assertThat(counts).containsEntry(LoadType.BILL_PAYMENT, 4).containsEntry(LoadType.P2P_TRANSFER, 3)
+                .containsEntry(LoadType.CREDIT_TRANSACTION, 2).containsEntry(LoadType.GET_CASH_OUT_TOKEN, 1);
+    }
+
+    @Test
+    void inquiriesAndEnrolmentDoNotMoveMoney() {
+        assertThat(LoadType.CARD_STATUS_INQUIRY.movesMoney()).isFalse();
+        assertThat(LoadType.CARD_STATUS_INQUIRY.callsCbs()).isFalse();
+        assertThat(LoadType.CARD_BALANCE_INQUIRY.callsCbs()).isTrue();
+        assertThat(LoadType.CARD_ENROLLMENT.callsCbs()).isTrue();
+        assertThat(LoadType.CARD_ENROLLMENT.needsToken()).isFalse();
+        assertThat(LoadType.CVM_INQUIRY.callsCbs()).isFalse();
+    }
+
+    @Test
     void picksForAnySequenceNumber() {
         Mix mix = parsed("CARD_BALANCE_INQUIRY=1");
 
@@ -67,7 +110,7 @@ class MixTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "CARD_STATUS_INQUIRY", "CARD_STATUS_INQUIRY=", "CARD_STATUS_INQUIRY=0",
             "CARD_STATUS_INQUIRY=-1", "CARD_STATUS_INQUIRY=1.5", "CARD_STATUS_INQUIRY=10001",
-            "CARD_STATUS_INQUIRY=99999999999", "P2P_TRANSFER=1", "=5", "CARD_ENROLLMENT=1,CARD_ENROLLMENT=2",
+            "CARD_STATUS_INQUIRY=99999999999", "KYC_VERIFICATION=1", "=5", "CARD_ENROLLMENT=1,CARD_ENROLLMENT=2",
             "CARD_ENROLLMENT=1,", ",CARD_ENROLLMENT=1", "CARD_ENROLLMENT=1;CVM_INQUIRY=1"})
     void refusesWhatIsNotAMix(String text) {
         MixParse result = Mix.parse(text);
@@ -84,7 +127,7 @@ class MixTest {
 
     @Test
     void namesTheProblem() {
-        assertThat(((MixParse.Invalid) Mix.parse("P2P_TRANSFER=1")).reason()).contains("P2P_TRANSFER");
+        assertThat(((MixParse.Invalid) Mix.parse("KYC_VERIFICATION=1")).reason()).contains("KYC_VERIFICATION");
         assertThat(((MixParse.Invalid) Mix.parse("CVM_INQUIRY=x")).reason()).contains("CVM_INQUIRY", "\"x\"");
     }
 

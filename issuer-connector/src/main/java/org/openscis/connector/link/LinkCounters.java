@@ -36,6 +36,14 @@ final class LinkCounters {
         return queued;
     }
 
+    int peakConnections() {
+        return peakConnections;
+    }
+
+    int peakInFlight() {
+        return peakInFlight;
+    }
+
     LinkStats snapshot() {
         return new LinkStats(connections, inFlight, queued, peakConnections, peakInFlight);
     }

@@ -17,7 +17,9 @@ import org.openscis.connector.link.LinkResult.NotSentReason;
 /**
  * A link's meters, all tagged {@code link=<name>}: timer {@code openscis.link.latency} by {@code outcome}
  * (answered, not_sent, no_answer), counter {@code openscis.link.errors} by {@code kind} (the reason in lower case),
- * gauges {@code openscis.link.inflight}, {@code openscis.link.connections}, {@code openscis.link.queued}.
+ * gauges {@code openscis.link.inflight}, {@code openscis.link.connections}, {@code openscis.link.queued}, and the
+ * highest values since the link started, {@code openscis.link.connections.peak} and {@code openscis.link.inflight.peak}
+ * (a scrape every few seconds misses short bursts; the peaks do not).
  */
 final class LinkMetrics {
 
@@ -26,6 +28,8 @@ final class LinkMetrics {
     static final String IN_FLIGHT = "openscis.link.inflight";
     static final String CONNECTIONS = "openscis.link.connections";
     static final String QUEUED = "openscis.link.queued";
+    static final String CONNECTIONS_PEAK = "openscis.link.connections.peak";
+    static final String IN_FLIGHT_PEAK = "openscis.link.inflight.peak";
 
     private final MeterRegistry registry;
     private final Timer answered;
@@ -52,6 +56,10 @@ final class LinkMetrics {
                 .description("connections established").register(registry));
         meters.add(Gauge.builder(QUEUED, counters, LinkCounters::queued).tag("link", link)
                 .description("calls waiting for a connection").register(registry));
+        meters.add(Gauge.builder(CONNECTIONS_PEAK, counters, LinkCounters::peakConnections).tag("link", link)
+                .description("most connections established at once since the link started").register(registry));
+        meters.add(Gauge.builder(IN_FLIGHT_PEAK, counters, LinkCounters::peakInFlight).tag("link", link)
+                .description("most requests in flight at once since the link started").register(registry));
     }
 
     private Timer timer(String link, String outcome) {

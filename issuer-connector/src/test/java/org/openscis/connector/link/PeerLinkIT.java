@@ -486,11 +486,16 @@ class PeerLinkIT {
         assertThat(registry.get(LinkMetrics.CONNECTIONS).tag("link", "cbs-test").gauge().value()).isEqualTo(1.0);
         assertThat(registry.get(LinkMetrics.IN_FLIGHT).gauge().value()).isZero();
         assertThat(registry.get(LinkMetrics.QUEUED).gauge().value()).isZero();
+        // One call was in flight at its time: the peak keeps it after the in-flight count went back to 0.
+        assertThat(registry.get(LinkMetrics.IN_FLIGHT_PEAK).tag("link", "cbs-test").gauge().value()).isEqualTo(1.0);
+        assertThat(registry.get(LinkMetrics.CONNECTIONS_PEAK).tag("link", "cbs-test").gauge().value())
+                .isEqualTo(1.0);
 
         link.close();
 
         assertThat(registry.find(LinkMetrics.LATENCY).meters()).isEmpty();
         assertThat(registry.find(LinkMetrics.CONNECTIONS).meters()).isEmpty();
+        assertThat(registry.find(LinkMetrics.IN_FLIGHT_PEAK).meters()).isEmpty();
     }
 
     private static URI closedPortUri() throws IOException {
