@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openscis.codec.ResponseCode;
-import org.openscis.codec.envelope.MsgInfo;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.router.port.CbsCall;
 import org.openscis.router.port.CbsOperation;
@@ -202,11 +201,7 @@ public final class Resolver implements Runnable {
     }
 
     private void storeFinalResponse(MoneyTransaction trx, TrxState finalState, ResponseCode code, Instant now) {
-        MsgInfo echo = new MsgInfo(trx.msgVersion(), trx.msgId(), trx.msgTimeStamp(), trx.msgType().name(),
-                trx.insId());
-        TrxInfo body = finalState.moved() ? trx.approvedReply()
-                : trx.deviceId() == null ? null : TrxInfo.builder().put("deviceID", trx.deviceId()).build();
-        byte[] response = responses.body(echo, body, code, code.message());
+        byte[] response = FinalAnswers.body(responses, trx, finalState, code);
         try {
             if (idempotency.supersedePending(trx.insId(), trx.msgId(), code.code(), response, now)) {
                 return;

@@ -205,6 +205,11 @@ class ResolverTest {
     private static final class MapIdempotency implements IdempotencyStore {
         private final Map<String, ClaimResult.Existing> records = new ConcurrentHashMap<>();
 
+        @Override
+        public boolean reclaim(String insId, String msgId, Instant claimedAt, Instant now) {
+            throw new UnsupportedOperationException("the resolver never takes over claims");
+        }
+
         void pending(MoneyTransaction trx) {
             records.put(trx.insId() + "/" + trx.msgId(), new ClaimResult.Existing(trx.msgType().name(), "fp",
                     ClaimResult.Status.DONE, "04", new byte[0], T0));
