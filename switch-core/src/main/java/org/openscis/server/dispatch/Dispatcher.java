@@ -98,14 +98,14 @@ public final class Dispatcher {
         if (claim instanceof ClaimResult.Existing existing) {
             return retry(handler.get(), admitted, fingerprint, existing, receivedAt);
         }
-        return run(handler.get(), admitted, receivedAt);
+        return run(handler.get(), admitted, receivedAt, new AnswerRace());
     }
 
-    private CompletableFuture<Reply> run(Handler handler, GateDecision.Admitted admitted, Instant receivedAt) {
+    private CompletableFuture<Reply> run(Handler handler, GateDecision.Admitted admitted, Instant receivedAt,
+            AnswerRace race) {
         MsgInfo msgInfo = admitted.envelope().msgInfo();
         String key = key(msgInfo);
         CompletableFuture<Reply> result = new CompletableFuture<>();
-        AnswerRace race = new AnswerRace();
         inFlight.put(key, new Running(result, race));
         CompletableFuture<Outcome> outcome;
         try {
@@ -183,7 +183,10 @@ public final class Dispatcher {
         if (abandoned(existing, receivedAt) && reclaimed(msgInfo, existing, receivedAt)) {
             LOG.warn("{} {}: its original left the claim open without a trace; running it again",
                     msgInfo.msgType(), msgInfo.msgID());
-            return run(handler, admitted, receivedAt);
+            // earlier retries were answered 04 while the claim looked alive: the final state must be notified
+            AnswerRace told = new AnswerRace();
+            told.answerPending();
+            return run(handler, admitted, receivedAt, told);
         }
         CompletableFuture<Reply> polled = new CompletableFuture<>();
         schedulePoll(polled, msgInfo);

@@ -263,6 +263,8 @@ class DispatcherTest {
         clock.advance(Duration.ofSeconds(1));
         assertThat(code(d.dispatch(retry).join())).isEqualTo("00");
         assertThat(runs).hasValue(1);
+        assertThat(lastRequest.get().answers().claimFinalAnswer())
+                .as("earlier retries heard 04: the rerun's final state is notified").isFalse();
         assertThat(code(d.dispatch(retry).join())).as("now answered from storage").isEqualTo("00");
         assertThat(runs).hasValue(1);
     }

@@ -292,10 +292,13 @@ final class FaultRun {
         List<CompletableFuture<Attempt>> running = new ArrayList<>(plan.size());
         CompletableFuture<Void> restarting = CompletableFuture.completedFuture(null);
         int nextStop = 0;
+        // the stops alternate between a crash (storage cut first) and an orderly close, starting at random
+        boolean crashFirst = random.split().nextBoolean();
         for (Operation op : plan) {
             if (nextStop < stops.length && op.index() == stops[nextStop]) {
                 restarting.join();
-                restarting = CompletableFuture.runAsync(this::restart, restarter);
+                boolean crash = crashFirst == (nextStop % 2 == 0);
+                restarting = CompletableFuture.runAsync(() -> restart(crash), restarter);
                 nextStop++;
             }
             permits.acquire();
@@ -321,12 +324,13 @@ final class FaultRun {
         return stops;
     }
 
-    private void restart() {
+    private void restart(boolean crash) {
         long t = System.nanoTime();
         try {
-            sw.restart();
-            out.printf(Locale.ROOT, "MoneyFaultInjection: switch restarted (incarnation %d) in %d ms%n",
-                    sw.incarnations(), (System.nanoTime() - t) / 1_000_000);
+            Map<String, Long> open = sw.restart(crash);
+            out.printf(Locale.ROOT, "MoneyFaultInjection: switch %s and restarted (incarnation %d) in %d ms; open "
+                    + "transactions found: %s%n", crash ? "crashed" : "closed", sw.incarnations(),
+                    (System.nanoTime() - t) / 1_000_000, open);
         } catch (Exception e) {
             problems.add("restart failed: " + e);
             throw new IllegalStateException(e);
