@@ -73,6 +73,7 @@ import org.openscis.server.cbs.CbsLinks;
 import org.openscis.server.cbs.WithdrawalNotifier;
 import org.openscis.server.config.MoneyConfig;
 import org.openscis.server.config.OutboxConfig;
+import org.openscis.server.money.FinalAnswers;
 import org.openscis.server.money.ResolutionSettings;
 import org.openscis.server.money.Resolver;
 import org.openscis.server.outbox.CallbackDispatcher;
@@ -233,7 +234,7 @@ public final class SwitchServer implements RunningServer {
         SecurityGate gate = new SecurityGate(participants, keyRegistry, replay::firstSeen, cfg.security(), clock,
                 ZoneOffset.UTC, metrics::warning);
         Dispatcher dispatcher = new Dispatcher(handlers, idempotency, responses, clock, timer,
-                cfg.limits().requestDeadline());
+                cfg.limits().requestDeadline(), new FinalAnswers(transactions, responses));
         ResponseSigner signer = new ResponseSigner(switchKeys.signingAlgorithm(), switchKeys.signingKid(),
                 switchKeys.signingKey(), clock);
         SwitchRequestHandler handler = new SwitchRequestHandler(workers, cfg.limits().maxQueueWait(), codec, gate,

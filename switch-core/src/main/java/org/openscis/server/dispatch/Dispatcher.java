@@ -49,10 +49,18 @@ public final class Dispatcher {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Duration deadline;
+    private final RecordedAnswers recorded;
     private final Map<String, Running> inFlight = new ConcurrentHashMap<>();
 
     public Dispatcher(HandlerRegistry handlers, IdempotencyStore idempotency, ResponseFactory responses, Clock clock,
             ScheduledExecutorService timer, Duration deadline) {
+        this(handlers, idempotency, responses, clock, timer, deadline, RecordedAnswers.NONE);
+    }
+
+    /** @param recorded final answers other records hold, for retries whose original never stored its answer */
+    public Dispatcher(HandlerRegistry handlers, IdempotencyStore idempotency, ResponseFactory responses, Clock clock,
+            ScheduledExecutorService timer, Duration deadline, RecordedAnswers recorded) {
+        this.recorded = recorded;
         this.handlers = handlers;
         this.idempotency = idempotency;
         this.responses = responses;
@@ -88,16 +96,16 @@ public final class Dispatcher {
             return CompletableFuture.completedFuture(unavailable(msgInfo));
         }
         if (claim instanceof ClaimResult.Existing existing) {
-            return retry(msgInfo, fingerprint, existing, receivedAt);
+            return retry(handler.get(), admitted, fingerprint, existing, receivedAt);
         }
-        return run(handler.get(), admitted, receivedAt);
+        return run(handler.get(), admitted, receivedAt, new AnswerRace());
     }
 
-    private CompletableFuture<Reply> run(Handler handler, GateDecision.Admitted admitted, Instant receivedAt) {
+    private CompletableFuture<Reply> run(Handler handler, GateDecision.Admitted admitted, Instant receivedAt,
+            AnswerRace race) {
         MsgInfo msgInfo = admitted.envelope().msgInfo();
         String key = key(msgInfo);
         CompletableFuture<Reply> result = new CompletableFuture<>();
-        AnswerRace race = new AnswerRace();
         inFlight.put(key, new Running(result, race));
         CompletableFuture<Outcome> outcome;
         try {
@@ -129,7 +137,12 @@ public final class Dispatcher {
             idempotency.complete(msgInfo.insID(), msgInfo.msgID(), outcome.code().code(), body, clock.instant());
         } catch (RuntimeException e) {
             LOG.error("could not store the response of {} {}", msgInfo.msgType(), msgInfo.msgID(), e);
-            return unavailable(msgInfo);
+            // 96 says nothing happened; an outcome another record keeps durably (a money movement's final state)
+            // did happen, and a retry will be answered the same from that record
+            String code = outcome.code().code();
+            return recordedReply(msgInfo).filter(r -> code.equals(r.responseCode()))
+                    .map(r -> new Reply(200, body, code, msgInfo.insID()))
+                    .orElseGet(() -> unavailable(msgInfo));
         }
         return new Reply(200, body, outcome.code().code(), msgInfo.insID());
     }
@@ -148,8 +161,9 @@ public final class Dispatcher {
         }
     }
 
-    private CompletableFuture<Reply> retry(MsgInfo msgInfo, String fingerprint, ClaimResult.Existing existing,
-            Instant receivedAt) {
+    private CompletableFuture<Reply> retry(Handler handler, GateDecision.Admitted admitted, String fingerprint,
+            ClaimResult.Existing existing, Instant receivedAt) {
+        MsgInfo msgInfo = admitted.envelope().msgInfo();
         if (!existing.sameRequest(msgInfo.msgType(), fingerprint)) {
             return CompletableFuture.completedFuture(responses.reply(200, msgInfo, null,
                     ResponseCode.DUPLICATED_TRANSACTION, "msgID already used with other content", msgInfo.insID()));
@@ -162,6 +176,18 @@ public final class Dispatcher {
             // the original's race: a 04 to this retry also means the original's final state must be notified
             return withDeadline(local.result().thenApply(r -> r), msgInfo, receivedAt, local.race());
         }
+        Optional<Reply> answered = recordedReply(msgInfo);
+        if (answered.isPresent()) {
+            return CompletableFuture.completedFuture(answered.get());
+        }
+        if (abandoned(existing, receivedAt) && reclaimed(msgInfo, existing, receivedAt)) {
+            LOG.warn("{} {}: its original left the claim open without a trace; running it again",
+                    msgInfo.msgType(), msgInfo.msgID());
+            // earlier retries were answered 04 while the claim looked alive: the final state must be notified
+            AnswerRace told = new AnswerRace();
+            told.answerPending();
+            return run(handler, admitted, receivedAt, told);
+        }
         CompletableFuture<Reply> polled = new CompletableFuture<>();
         schedulePoll(polled, msgInfo);
         CompletableFuture<Reply> bounded = withDeadline(polled, msgInfo, receivedAt, new AnswerRace());
@@ -170,7 +196,10 @@ public final class Dispatcher {
         return bounded;
     }
 
-    /** The original was claimed on another node (or before a restart): watch storage for its response. */
+    /**
+     * The original was claimed on another node (or before a restart): watch storage for its response, or for a
+     * final answer another record holds (the original may have stopped before storing its own).
+     */
     private void schedulePoll(CompletableFuture<Reply> target, MsgInfo msgInfo) {
         timer.schedule(() -> {
             if (target.isDone()) {
@@ -180,6 +209,11 @@ public final class Dispatcher {
                 Optional<ClaimResult.Existing> now = idempotency.find(msgInfo.insID(), msgInfo.msgID());
                 if (now.isPresent() && now.get().done()) {
                     target.complete(new Reply(200, now.get().response(), now.get().responseCode(), msgInfo.insID()));
+                    return;
+                }
+                Optional<Reply> answered = recordedReply(msgInfo);
+                if (answered.isPresent()) {
+                    target.complete(answered.get());
                     return;
                 }
             } catch (RuntimeException e) {
@@ -211,6 +245,32 @@ public final class Dispatcher {
         ScheduledFuture<?> timeout = timer.schedule(atDeadline, left.toMillis(), TimeUnit.MILLISECONDS);
         bounded.whenComplete((r, e) -> timeout.cancel(false));
         return bounded;
+    }
+
+    /** An open claim older than a whole request deadline: its original has answered, or is gone. */
+    private boolean abandoned(ClaimResult.Existing existing, Instant receivedAt) {
+        return existing.createdAt().plus(deadline).isBefore(receivedAt);
+    }
+
+    private boolean reclaimed(MsgInfo msgInfo, ClaimResult.Existing existing, Instant receivedAt) {
+        try {
+            return recorded.rerunnable(msgInfo.insID(), msgInfo.msgID(), msgInfo.msgType())
+                    && idempotency.reclaim(msgInfo.insID(), msgInfo.msgID(), existing.createdAt(), receivedAt);
+        } catch (RuntimeException e) {
+            LOG.warn("taking over the open claim of {} failed", msgInfo.msgID(), e);
+            return false;
+        }
+    }
+
+    /** The final answer another record holds for the request, if any; empty when storage fails. */
+    private Optional<Reply> recordedReply(MsgInfo msgInfo) {
+        try {
+            return recorded.find(msgInfo.insID(), msgInfo.msgID())
+                    .map(a -> new Reply(200, a.body(), a.responseCode(), msgInfo.insID()));
+        } catch (RuntimeException e) {
+            LOG.warn("looking up the recorded answer of {} failed", msgInfo.msgID(), e);
+            return Optional.empty();
+        }
     }
 
     private Reply unavailable(MsgInfo msgInfo) {

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openscis.codec.ResponseCode;
-import org.openscis.codec.envelope.MsgInfo;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.router.port.CbsCall;
 import org.openscis.router.port.CbsOperation;
@@ -36,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * abandoned in RECEIVED or SENT by a crash. It asks the CBS with TRANSACTION_INQUIRY and takes its word (APPROVED →
  * RESOLVED_APPROVED; DECLINED → RESOLVED_DECLINED with the CBS's code); when the CBS never saw the movement, or cannot
  * say after {@link ResolutionSettings#inquiriesBeforeReversal()} tries, it sends REVERSAL until acknowledged (the CBS
- * undoes the movement if it was applied and refuses it forever if it arrives later) → RESOLVED_DECLINED with 91.
+ * undoes the movement if it was applied and refuses it forever if it arrives later) → RESOLVED_DECLINED with 91. A
+ * reversal the CBS refuses (the money was spent or withdrawn meanwhile) is followed by an inquiry, whose answer then
+ * settles the movement.
  *
  * <p>Settling writes the final state with its TRX_RESULT_NOTIFICATION in one transaction, then replaces the stored
  * {@code 04} response so that a retry of the original request gets the final answer.
@@ -121,23 +122,10 @@ public final class Resolver implements Runnable {
             return "waiting";
         }
         if (trx.attempts() < settings.inquiriesBeforeReversal()) {
-            CbsReply reply = call(trx, CbsOperation.TRANSACTION_INQUIRY, TrxInfo.builder()
-                    .put("origTrxId", trx.trxId())
-                    .put("origTrxType", trx.operation().name())
-                    .build());
-            if (reply instanceof CbsReply.Answered a && a.code() == ResponseCode.APPROVED) {
-                String status = a.trxInfo().string("paymentStatus");
-                if ("APPROVED".equals(status)) {
-                    return settle(trx, TrxState.RESOLVED_APPROVED, ResponseCode.APPROVED) ? "approved" : "raced";
-                }
-                if ("DECLINED".equals(status)) {
-                    ResponseCode code = ResponseCode.fromCode(a.trxInfo().string("origRespCode"))
-                            .filter(c -> !c.approved()).orElse(ResponseCode.ISSUER_DECLINED);
-                    return settle(trx, TrxState.RESOLVED_DECLINED, code) ? "declined" : "raced";
-                }
-                if ("REVERSED".equals(status)) {
-                    return settle(trx, TrxState.RESOLVED_DECLINED, REVERSED_CODE) ? "reversed" : "raced";
-                }
+            CbsReply reply = inquire(trx);
+            String settled = settleAsTheCbsSays(trx, reply);
+            if (settled != null) {
+                return settled;
             }
             boolean neverSeen = reply instanceof CbsReply.Answered a && a.code() == ResponseCode.ORIGINAL_NOT_FOUND;
             if (!neverSeen) {
@@ -146,6 +134,33 @@ public final class Resolver implements Runnable {
             }
         }
         return reverse(trx);
+    }
+
+    private CbsReply inquire(MoneyTransaction trx) {
+        return call(trx, CbsOperation.TRANSACTION_INQUIRY, TrxInfo.builder()
+                .put("origTrxId", trx.trxId())
+                .put("origTrxType", trx.operation().name())
+                .build());
+    }
+
+    /** Settles as a TRANSACTION_INQUIRY answer says; null if it says nothing usable. */
+    private String settleAsTheCbsSays(MoneyTransaction trx, CbsReply reply) {
+        if (!(reply instanceof CbsReply.Answered a) || a.code() != ResponseCode.APPROVED) {
+            return null;
+        }
+        String status = a.trxInfo().string("paymentStatus");
+        if ("APPROVED".equals(status)) {
+            return settle(trx, TrxState.RESOLVED_APPROVED, ResponseCode.APPROVED) ? "approved" : "raced";
+        }
+        if ("DECLINED".equals(status)) {
+            ResponseCode code = ResponseCode.fromCode(a.trxInfo().string("origRespCode"))
+                    .filter(c -> !c.approved()).orElse(ResponseCode.ISSUER_DECLINED);
+            return settle(trx, TrxState.RESOLVED_DECLINED, code) ? "declined" : "raced";
+        }
+        if ("REVERSED".equals(status)) {
+            return settle(trx, TrxState.RESOLVED_DECLINED, REVERSED_CODE) ? "reversed" : "raced";
+        }
+        return null;
     }
 
     private String reverse(MoneyTransaction trx) {
@@ -161,6 +176,14 @@ public final class Resolver implements Runnable {
                 .build());
         if (reply instanceof CbsReply.Answered a && a.code() == ResponseCode.APPROVED) {
             return settle(trx, TrxState.RESOLVED_DECLINED, REVERSED_CODE) ? "reversed" : "raced";
+        }
+        if (reply instanceof CbsReply.Answered) {
+            // the CBS answers but will not undo the movement (a credit already spent, cash already withdrawn): it
+            // stands, and asking again how it ended settles it; reversing again would be refused forever
+            String settled = settleAsTheCbsSays(trx, inquire(trx));
+            if (settled != null) {
+                return settled;
+            }
         }
         LOG.warn("reversal of {} not acknowledged ({}); retrying later", trxId, describe(reply));
         retryLater(trx);
@@ -202,11 +225,7 @@ public final class Resolver implements Runnable {
     }
 
     private void storeFinalResponse(MoneyTransaction trx, TrxState finalState, ResponseCode code, Instant now) {
-        MsgInfo echo = new MsgInfo(trx.msgVersion(), trx.msgId(), trx.msgTimeStamp(), trx.msgType().name(),
-                trx.insId());
-        TrxInfo body = finalState.moved() ? trx.approvedReply()
-                : trx.deviceId() == null ? null : TrxInfo.builder().put("deviceID", trx.deviceId()).build();
-        byte[] response = responses.body(echo, body, code, code.message());
+        byte[] response = FinalAnswers.body(responses, trx, finalState, code);
         try {
             if (idempotency.supersedePending(trx.insId(), trx.msgId(), code.code(), response, now)) {
                 return;

@@ -24,5 +24,12 @@ public interface IdempotencyStore {
 
     Optional<ClaimResult.Existing> find(String insId, String msgId);
 
+    /**
+     * Takes over a claim still IN_FLIGHT since {@code claimedAt} whose claimant is gone (its node stopped, or it
+     * failed and could not release the claim): the claim is renewed as of {@code now} for the caller. True for
+     * exactly one of several concurrent callers; false if the claim changed meanwhile.
+     */
+    boolean reclaim(String insId, String msgId, Instant claimedAt, Instant now);
+
     int purgeOlderThan(Instant cutoff);
 }

@@ -113,6 +113,15 @@ public final class JdbcIdempotencyStore implements IdempotencyStore {
                 .execute());
     }
 
+    @Override
+    public boolean reclaim(String insId, String msgId, Instant claimedAt, Instant now) {
+        return dsl.transactionResult(cfg -> DSL.using(cfg).update(Idempotency.TABLE)
+                .set(Idempotency.CREATED_AT, now.toEpochMilli())
+                .where(key(insId, msgId).and(Idempotency.STATUS.eq(ClaimResult.Status.IN_FLIGHT.name()))
+                        .and(Idempotency.CREATED_AT.eq(claimedAt.toEpochMilli())))
+                .execute()) == 1;
+    }
+
     /** The record of a key, with its response decrypted. */
     public Optional<ClaimResult.Existing> find(String insId, String msgId) {
         return dsl.transactionResult(cfg -> DSL.using(cfg).select(Idempotency.ALL).from(Idempotency.TABLE)

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -74,8 +76,12 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(Duration deadline) {
+        return dispatcher(deadline, RecordedAnswers.NONE);
+    }
+
+    private Dispatcher dispatcher(Duration deadline, RecordedAnswers recorded) {
         return new Dispatcher(new HandlerRegistry().register(handler), store,
-                new ResponseFactory(codec, clock, ZoneOffset.UTC), clock, timer, deadline);
+                new ResponseFactory(codec, clock, ZoneOffset.UTC), clock, timer, deadline, recorded);
     }
 
     private static GateDecision.Admitted request(String msgId, String note) {
@@ -184,6 +190,96 @@ class DispatcherTest {
         nextOutcome.complete(Outcome.ok(TrxInfo.EMPTY));
         assertThat(code(original.join())).isEqualTo("00");
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aRetryOfAnAbandonedClaimGetsTheFinalAnswerAnotherRecordHolds() {
+        byte[] recordedBody = "{\"recorded\":true}".getBytes(StandardCharsets.UTF_8);
+        Dispatcher d = dispatcher(Duration.ofSeconds(8),
+                (insId, msgId) -> Optional.of(new RecordedAnswers.RecordedAnswer("00", recordedBody)));
+        GateDecision.Admitted retry = request("A3999015720261125120000000011", "x");
+        MsgInfo info = retry.envelope().msgInfo();
+        // the original's node recorded the movement's final state, then stopped before storing its answer
+        store.claim(info.insID(), info.msgID(), info.msgType(),
+                EnvelopeCodec.fingerprint(info.msgType(), retry.envelope().trxInfo()), clock.instant());
+
+        CompletableFuture<Reply> reply = d.dispatch(retry);
+
+        assertThat(reply).as("answered at once, not 04 at the deadline").isDone();
+        assertThat(code(reply.join())).isEqualTo("00");
+        assertThat(reply.join().body()).isEqualTo(recordedBody);
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void anOutcomeThatCannotBeStoredIsAnsweredWhenAnotherRecordKeepsIt() {
+        GateDecision.Admitted admitted = request("A3999015720261125120000000012", "x");
+        MsgInfo info = admitted.envelope().msgInfo();
+        // storing the answer fails: the claim is gone when the handler finishes
+        nextOutcome = CompletableFuture.supplyAsync(() -> {
+            store.release(info.insID(), info.msgID());
+            return Outcome.ok(TrxInfo.builder().put("moved", "yes").build());
+        }, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        Dispatcher kept = dispatcher(Duration.ofSeconds(8),
+                (insId, msgId) -> Optional.of(new RecordedAnswers.RecordedAnswer("00", new byte[0])));
+
+        Reply reply = kept.dispatch(admitted).join();
+
+        assertThat(code(reply)).as("the money moved: not 96").isEqualTo("00");
+        assertThat(new String(reply.body(), StandardCharsets.UTF_8)).contains("\"moved\":\"yes\"");
+
+        nextOutcome = CompletableFuture.supplyAsync(() -> {
+            store.release(info.insID(), "A3999015720261125120000000013");
+            return Outcome.ok(TrxInfo.EMPTY);
+        }, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        Reply unrecorded = dispatcher(Duration.ofSeconds(8)).dispatch(request("A3999015720261125120000000013", "x"))
+                .join();
+        assertThat(code(unrecorded)).isEqualTo("96");
+    }
+
+    @Test
+    void aRetryOfAClaimLeftOpenWithoutATraceRunsTheRequestAgainWhenThatIsSafe() {
+        RecordedAnswers noTrace = new RecordedAnswers() {
+            @Override
+            public Optional<RecordedAnswer> find(String insId, String msgId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public boolean rerunnable(String insId, String msgId, String msgType) {
+                return true;
+            }
+        };
+        Dispatcher d = dispatcher(Duration.ofMillis(300), noTrace);
+        GateDecision.Admitted retry = request("A3999015720261125120000000014", "x");
+        MsgInfo info = retry.envelope().msgInfo();
+        // the original's node stopped right after claiming
+        store.claim(info.insID(), info.msgID(), info.msgType(),
+                EnvelopeCodec.fingerprint(info.msgType(), retry.envelope().trxInfo()), clock.instant());
+
+        assertThat(code(d.dispatch(retry).join())).as("the original may still be running").isEqualTo("04");
+        assertThat(runs).hasValue(0);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(code(d.dispatch(retry).join())).isEqualTo("00");
+        assertThat(runs).hasValue(1);
+        assertThat(lastRequest.get().answers().claimFinalAnswer())
+                .as("earlier retries heard 04: the rerun's final state is notified").isFalse();
+        assertThat(code(d.dispatch(retry).join())).as("now answered from storage").isEqualTo("00");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void aClaimLeftOpenIsNeverTakenOverWhenASecondRunIsNotKnownToBeSafe() {
+        Dispatcher d = dispatcher(Duration.ofMillis(200));
+        GateDecision.Admitted retry = request("A3999015720261125120000000015", "x");
+        MsgInfo info = retry.envelope().msgInfo();
+        store.claim(info.insID(), info.msgID(), info.msgType(),
+                EnvelopeCodec.fingerprint(info.msgType(), retry.envelope().trxInfo()), clock.instant());
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(code(d.dispatch(retry).join())).isEqualTo("04");
+        assertThat(runs).hasValue(0);
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -25,14 +24,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.connector.sim.bank.AccountKind;
-import org.openscis.connector.sim.bank.AccountView;
-import org.openscis.connector.sim.bank.Ledger;
-import org.openscis.server.client.ReceivedCallback;
 
 /**
  * One seeded run: boot the switch, open and enrol wallets, switch the CBS faults on, send the planned money requests
@@ -56,15 +51,9 @@ final class FaultRun {
     static final int MAX_ATTEMPTS = 8;
     /** Attempts at a request still not final once everything settled. */
     static final int FINAL_ATTEMPTS = 3;
-    /** Seeded CBS accounts enrolled as wallets are drawn from 100000000001 up to this. */
-    private static final int ENROLLABLE_ACCOUNTS = 400;
     /** Seeded accounts no wallet holds, credited by transfers. */
     private static final List<String> OUTSIDE_ACCOUNTS = List.of("100000000451", "100000000452", "100000000453",
             "100000000454", "100000000455");
-    private static final String PRODUCT = "1003";
-    private static final int ONBOARDING_TRIES = 6;
-    private static final int ONBOARDING_CONCURRENCY = 4;
-    private static final long ONBOARDING_PAUSE_MILLIS = 1_500;
     private static final DateTimeFormatter MSG_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final Settings settings;
@@ -104,7 +93,8 @@ final class FaultRun {
             mark("boot", start);
 
             long t = System.nanoTime();
-            List<Wallet> wallets = onboard();
+            List<Wallet> wallets = new Onboarding(sw, gateway, seed, out).wallets(settings.enrolledWallets(),
+                    settings.openedWallets(), random.split());
             String biller = Operation.BILLER;
             String agent = Operation.AGENT;
             String fee = sw.ledger().accountsOfKind(AccountKind.FEE).get(0);
@@ -160,122 +150,6 @@ final class FaultRun {
         }
     }
 
-    // ---- onboarding (before any fault)
-
-    private List<Wallet> onboard() {
-        List<Integer> pool = new ArrayList<>();
-        for (int i = 1; i <= ENROLLABLE_ACCOUNTS; i++) {
-            pool.add(i);
-        }
-        SplittableRandom r = random.split();
-        for (int i = pool.size() - 1; i > 0; i--) {
-            Collections.swap(pool, i, r.nextInt(i + 1));
-        }
-        // a few at a time: a cold switch on a busy machine times its first CBS calls out, and 20 failures in a row
-        // would open the circuit
-        List<CompletableFuture<Wallet>> pending = new ArrayList<>();
-        Semaphore permits = new Semaphore(ONBOARDING_CONCURRENCY);
-        for (int i = 0; i < settings.enrolledWallets() + settings.openedWallets(); i++) {
-            permits.acquireUninterruptibly();
-            CompletableFuture<Wallet> w = i < settings.enrolledWallets()
-                    ? enroll(i, String.format("1%011d", pool.get(i))) : open(i);
-            pending.add(w.whenComplete((x, e) -> permits.release()));
-        }
-        // an OPEN_ACCOUNT that failed (its CBS call timed out) leaves no wallet: its account may exist or not
-        List<Wallet> wallets = pending.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
-        // the CBS chose the new accounts' numbers: find them by the unique last names the KYC gave
-        Map<String, List<String>> accountsByLastName = new HashMap<>();
-        Ledger ledger = sw.ledger();
-        for (String no : ledger.accountsOfKind(AccountKind.CUSTOMER)) {
-            if (!no.startsWith("1000000")) {
-                ledger.account(no).map(AccountView::lastName).ifPresent(n -> accountsByLastName
-                        .computeIfAbsent(n, k -> new ArrayList<>()).add(no));
-            }
-        }
-        List<Wallet> ready = new ArrayList<>();
-        for (Wallet w : wallets) {
-            if (!w.opened()) {
-                ready.add(w);
-                continue;
-            }
-            List<String> accounts = accountsByLastName.getOrDefault(lastName(w.index()), List.of());
-            if (accounts.size() == 1) {
-                ready.add(new Wallet(w.index(), accounts.get(0), w.token(), w.deviceId(), w.userId(), true));
-            }
-        }
-        out.printf(Locale.ROOT, "MoneyFaultInjection: %d wallets (%d opened by KYC)%n", ready.size(),
-                ready.stream().filter(Wallet::opened).count());
-        return ready;
-    }
-
-    private CompletableFuture<Wallet> enroll(int index, String accountNo) {
-        String device = "fault-device-" + index;
-        String user = "fault-user-" + index;
-        TrxInfo trx = sw.client().encryptSensitiveFields(TrxInfo.builder().put("deviceID", device)
-                .put("userID", user).put("prdNo", PRODUCT)
-                .put("cvmInfo", TrxInfo.builder().put("accountNo", accountNo).put("firstName", "Fault")
-                        .put("lastName", "Enrolled").build())
-                .build());
-        return onboardingStep("CARD_ENROLLMENT", trx)
-                .thenApply(a -> new Wallet(index, accountNo, a.trxInfo().string("token"), device, user, false));
-    }
-
-    private CompletableFuture<Wallet> open(int index) {
-        String device = "fault-device-" + index;
-        String user = "fault-user-" + index;
-        String[] kycMsgId = new String[1];
-        TrxInfo kyc = sw.client().encryptSensitiveFields(TrxInfo.builder().put("deviceID", device).put("userID", user)
-                .put("cvmInfo", TrxInfo.builder().put("firstName", "Fault").put("lastName", lastName(index))
-                        .put("idType", "ID card").put("idNo", "F" + settings.seed() + "X" + index)
-                        .put("idCountry", "344").build())
-                .build());
-        return onboardingStep("KYC_VERIFICATION", () -> kycMsgId[0] = sw.client().newMsgId(), kyc, ONBOARDING_TRIES)
-                .thenCompose(k -> onboardingStep("OPEN_ACCOUNT", TrxInfo.builder().put("deviceID", device)
-                        .put("userID", user).put("origMsgID", kycMsgId[0])
-                        .put("origReferNo", k.trxInfo().string("referNo")).build(), 1))
-                .handle((a, e) -> e != null ? null : new Wallet(index, null, a.trxInfo().string("token"), device,
-                        user, true));
-    }
-
-    private CompletableFuture<Attempt> onboardingStep(String type, TrxInfo trx) {
-        return onboardingStep(type, trx, ONBOARDING_TRIES);
-    }
-
-    private CompletableFuture<Attempt> onboardingStep(String type, TrxInfo trx, int tries) {
-        return onboardingStep(type, () -> sw.client().newMsgId(), trx, tries);
-    }
-
-    /**
-     * One onboarding message; a refusal (a CBS call that timed out on a busy machine: 91) is tried again under a new
-     * msgID, since its refusal is the stored answer of the old one.
-     */
-    private CompletableFuture<Attempt> onboardingStep(String type, java.util.function.Supplier<String> msgIds,
-            TrxInfo trx, int tries) {
-        return gateway.send(type, msgIds.get(), trx, null).thenCompose(a -> {
-            if ("00".equals(a.code())) {
-                return CompletableFuture.completedFuture(a);
-            }
-            if (tries <= 1) {
-                throw new IllegalStateException(type + " answered " + a.code() + " during onboarding");
-            }
-            // the circuit may be open (91): give the link a moment before the next try
-            return CompletableFuture.supplyAsync(() -> null,
-                    CompletableFuture.delayedExecutor(ONBOARDING_PAUSE_MILLIS, TimeUnit.MILLISECONDS))
-                    .thenCompose(x -> onboardingStep(type, msgIds, trx, tries - 1));
-        });
-    }
-
-    /** A last name per opened wallet, letters only, unique in the run. */
-    private static String lastName(int index) {
-        StringBuilder sb = new StringBuilder("Opened");
-        int i = index;
-        do {
-            sb.append((char) ('a' + i % 26));
-            i /= 26;
-        } while (i > 0);
-        return sb.toString();
-    }
-
     // ---- the load
 
     private List<RequestLog> drive(List<Operation> plan, ScheduledThreadPoolExecutor executor,
@@ -292,10 +166,13 @@ final class FaultRun {
         List<CompletableFuture<Attempt>> running = new ArrayList<>(plan.size());
         CompletableFuture<Void> restarting = CompletableFuture.completedFuture(null);
         int nextStop = 0;
+        // the stops alternate between a crash (storage cut first) and an orderly close, starting at random
+        boolean crashFirst = random.split().nextBoolean();
         for (Operation op : plan) {
             if (nextStop < stops.length && op.index() == stops[nextStop]) {
                 restarting.join();
-                restarting = CompletableFuture.runAsync(this::restart, restarter);
+                boolean crash = crashFirst == (nextStop % 2 == 0);
+                restarting = CompletableFuture.runAsync(() -> restart(crash), restarter);
                 nextStop++;
             }
             permits.acquire();
@@ -321,12 +198,13 @@ final class FaultRun {
         return stops;
     }
 
-    private void restart() {
+    private void restart(boolean crash) {
         long t = System.nanoTime();
         try {
-            sw.restart();
-            out.printf(Locale.ROOT, "MoneyFaultInjection: switch restarted (incarnation %d) in %d ms%n",
-                    sw.incarnations(), (System.nanoTime() - t) / 1_000_000);
+            Map<String, Long> open = sw.restart(crash);
+            out.printf(Locale.ROOT, "MoneyFaultInjection: switch %s and restarted (incarnation %d) in %d ms; open "
+                    + "transactions found: %s%n", crash ? "crashed" : "closed", sw.incarnations(),
+                    (System.nanoTime() - t) / 1_000_000, open);
         } catch (Exception e) {
             problems.add("restart failed: " + e);
             throw new IllegalStateException(e);

@@ -97,7 +97,7 @@ final class FaultySwitch implements AutoCloseable {
         }
         FaultySwitch sw = new FaultySwitch(dataDir, seed, postgres, pgUrl, drop, receiver, profile);
         try {
-            sw.boot();
+            sw.boot(true);
             return sw;
         } catch (Exception | Error e) {
             sw.close();
@@ -143,7 +143,7 @@ final class FaultySwitch implements AutoCloseable {
                 cfg.participants(), issuers, storage, cfg.observability(), money, outbox);
     }
 
-    private void boot() throws Exception {
+    private void boot(boolean open) throws Exception {
         // each incarnation's simulator draws its faults from its own stream of the run's seed
         SwitchServer s = SwitchServer.start(config(), Clock.systemUTC(), seed * 31 + incarnation);
         incarnation++;
@@ -154,19 +154,38 @@ final class FaultySwitch implements AutoCloseable {
         s.cbsLinks().simulator(ISSUER).orElseThrow().faults().set(faults);
         server = s;
         client = c;
-        up.complete(null);
+        if (open) {
+            up.complete(null);
+        }
     }
 
-    /** Stops the switch while requests may be in flight, then starts it again on the same data directory. */
-    void restart() throws Exception {
+    /**
+     * Stops the switch while requests may be in flight, then starts it again on the same data directory.
+     *
+     * @param crash cut the switch's storage first (its connections are aborted, uncommitted work is lost and nothing
+     *     more is written), as when the process dies; otherwise {@link SwitchServer#close()} alone, which lets running
+     *     work drain
+     * @return the open transactions (RECEIVED, SENT, UNKNOWN) the new incarnation found, by state
+     */
+    Map<String, Long> restart(boolean crash) throws Exception {
         up = new CompletableFuture<>();
         SwitchServer old = server;
         faultsPickedBefore += simulator().faults().picked();
+        if (crash) {
+            old.database().close();
+        }
         old.close();
         synchronized (oldClients) {
             oldClients.add(client);
         }
-        boot();
+        boot(false);
+        Map<String, Long> open = new java.util.TreeMap<>();
+        for (Map<String, Object> row : query("SELECT state, COUNT(*) AS n FROM money_transactions "
+                + "WHERE state IN ('RECEIVED', 'SENT', 'UNKNOWN') GROUP BY state")) {
+            open.put((String) row.get("state"), ((Number) row.get("n")).longValue());
+        }
+        up.complete(null);
+        return open;
     }
 
     /** Sets the simulator's fault rules, now and after every restart. */

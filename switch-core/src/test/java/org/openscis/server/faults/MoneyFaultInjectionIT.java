@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The issue's fault-injection run over loopback: 2,400 money movements, 24 at a time, against the real switch and its
+ * The issue's fault-injection run over loopback: 2,000 money movements, 24 at a time, against the real switch and its
  * embedded CBS simulator while the simulator delays, drops, leaves unanswered and refuses messages and the switch is
  * stopped and restarted twice mid-flight; then the {@link MoneyAudit} checks. The seed is printed first;
  * {@code -Dopenscis.faults.seed=N} replays a run, {@code -Dopenscis.faults.operations=N} changes its size.
@@ -22,7 +22,7 @@ class MoneyFaultInjectionIT {
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void moneyMovesExactlyOnceThroughFaultsAndRestarts() throws Exception {
         FaultRun.Report report = FaultRun.run(new FaultRun.Settings(seed(), Integer.getInteger(OPERATIONS_PROPERTY,
-                2_400), 24, 36, 4, 2, false, Duration.ofSeconds(90)));
+                2_000), 24, 36, 4, 2, false, Duration.ofSeconds(90)));
         assertThat(report.violations())
                 .as("seed %d (replay with -D%s=%d)%n%s", report.seed(), SEED_PROPERTY, report.seed(), report.summary())
                 .isEmpty();

@@ -153,6 +153,29 @@ class ResolverTest {
     }
 
     @Test
+    void aReversalTheCbsRefusesIsFollowedByAnInquiryThatSettlesTheMovement() {
+        MoneyTransaction trx = unknown("T6");
+        // three inquiries went unanswered (a CBS outage); the credit was applied and spent meanwhile
+        transactions.scheduleRetry(trx.trxId(), SETTINGS.inquiriesBeforeReversal(), T0);
+        List<CbsOperation> ops = new ArrayList<>();
+        cbs.script((issuer, call, deadline) -> {
+            ops.add(call.operation());
+            if (call.operation() == CbsOperation.REVERSAL) {
+                return ScriptedCoreBanking.answered(ResponseCode.INSUFFICIENT_BALANCE);
+            }
+            return new CbsReply.Answered(ResponseCode.APPROVED, "ok",
+                    TrxInfo.builder().put("paymentStatus", "APPROVED").build());
+        });
+
+        resolver.sweep();
+
+        assertThat(ops).containsExactly(CbsOperation.REVERSAL, CbsOperation.TRANSACTION_INQUIRY);
+        assertThat(transactions.find(trx.trxId()).orElseThrow().state()).isEqualTo(TrxState.RESOLVED_APPROVED);
+        assertThat(idempotency.body(trx)).contains("\"responseCode\":\"00\"");
+        assertThat(outcomes).containsExactly("approved");
+    }
+
+    @Test
     void aRecentTransactionStillInFlightIsLeftAloneUntilItCannotBeAnyMore() {
         MoneyTransaction trx = transactions.put(base("T5", TrxState.SENT).withState(TrxState.SENT, null, T0));
 
@@ -204,6 +227,11 @@ class ResolverTest {
     /** Stored responses by (insID, msgID): a pending 04, or an abandoned claim. */
     private static final class MapIdempotency implements IdempotencyStore {
         private final Map<String, ClaimResult.Existing> records = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean reclaim(String insId, String msgId, Instant claimedAt, Instant now) {
+            throw new UnsupportedOperationException("the resolver never takes over claims");
+        }
 
         void pending(MoneyTransaction trx) {
             records.put(trx.insId() + "/" + trx.msgId(), new ClaimResult.Existing(trx.msgType().name(), "fp",

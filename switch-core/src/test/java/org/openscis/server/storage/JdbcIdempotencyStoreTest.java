@@ -44,6 +44,20 @@ class JdbcIdempotencyStoreTest extends StorageTestBase {
     }
 
     @Test
+    void anOpenClaimIsTakenOverOnceAndOnlyFromTheClaimTimeSeen() {
+        store.claim(INS, MSG, "BILL_PAYMENT", "fp1", T0);
+        assertThat(store.reclaim(INS, MSG, T0.plusSeconds(1), T0.plusSeconds(20))).as("not the claim seen").isFalse();
+        assertThat(store.reclaim(INS, MSG, T0, T0.plusSeconds(20))).isTrue();
+        assertThat(store.reclaim(INS, MSG, T0, T0.plusSeconds(21))).as("a second taker").isFalse();
+        assertThat(store.find(INS, MSG)).hasValueSatisfying(e -> {
+            assertThat(e.done()).isFalse();
+            assertThat(e.createdAt()).isEqualTo(T0.plusSeconds(20));
+        });
+        store.complete(INS, MSG, "00", BODY, T0.plusSeconds(22));
+        assertThat(store.reclaim(INS, MSG, T0.plusSeconds(20), T0.plusSeconds(40))).as("a done claim").isFalse();
+    }
+
+    @Test
     void completedResponseIsReturnedDecrypted() {
         store.claim(INS, MSG, "CARD_ENROLLMENT", "fp1", T0);
         store.complete(INS, MSG, "00", BODY, T0.plusMillis(40));
