@@ -161,6 +161,11 @@ final class LoadCommand implements Callable<Integer> {
                     + "phase (default ${DEFAULT-VALUE}).")
     String adminUrl;
 
+    @Option(names = "--switch-pid", paramLabel = "PID",
+            description = "The switch's process id on this machine: the report then gives the switch's CPU time per "
+                    + "response (from /proc), the figure least moved by other work on a shared machine.")
+    Long switchPid;
+
     @Option(names = "--no-metrics", description = "Do not scrape the switch's metrics.")
     boolean noMetrics;
 
@@ -307,7 +312,8 @@ final class LoadCommand implements Callable<Integer> {
             List<MixTally> tallies = new ArrayList<>();
             for (Mix m : mixes) {
                 tallies.add(new MixTally(m, new OpenLoopRunner(client, requests, m, rate, senderThreads,
-                        Duration.ofSeconds(timeoutSeconds).plus(DRAIN_GRACE)), scraper, callbacks));
+                        Duration.ofSeconds(timeoutSeconds).plus(DRAIN_GRACE)), scraper, callbacks,
+                        switchPid == null ? -1 : switchPid));
             }
             Duration round = Duration.ofMillis(durationSeconds * MILLIS_PER_SECOND / rounds);
             for (int r = 1; r <= rounds; r++) {
@@ -401,6 +407,9 @@ final class LoadCommand implements Callable<Integer> {
         range(problems, "--max-queued", maxQueued, 0, MAX_QUEUED_REQUESTS);
         range(problems, "--ceiling-seconds", ceilingSeconds, 1, MAX_CEILING_SECONDS);
         range(problems, "--rounds", rounds, 1, Math.min(MAX_ROUNDS, Math.max(1, durationSeconds)));
+        if (switchPid != null && switchPid < 1) {
+            problems.add("--switch-pid must be a process id, found " + switchPid);
+        }
         if (callbackPort != null) {
             range(problems, "--callback-port", callbackPort, 0, MAX_PORT);
         }

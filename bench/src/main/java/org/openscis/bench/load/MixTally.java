@@ -18,15 +18,19 @@ final class MixTally {
     private final MetricsScraper scraper;
     private final CallbackCounter callbacks;
     private final LoadStats stats;
-    private final CpuMeter cpu = new CpuMeter();
+    private final CpuMeter cpu;
     private final List<SwitchObservation> views = new ArrayList<>();
     private final List<CallbackCounter.Counts> received = new ArrayList<>();
     private double elapsedSeconds;
     private boolean warm;
 
-    /** {@code scraper} and {@code callbacks} may be null (not observed, not received). */
-    MixTally(Mix mix, OpenLoopRunner runner, MetricsScraper scraper, CallbackCounter callbacks) {
+    /**
+     * {@code scraper} and {@code callbacks} may be null (not observed, not received); {@code switchPid} is -1 when
+     * the switch's process is not known.
+     */
+    MixTally(Mix mix, OpenLoopRunner runner, MetricsScraper scraper, CallbackCounter callbacks, long switchPid) {
         this.mix = mix;
+        this.cpu = new CpuMeter(switchPid);
         this.runner = runner;
         this.scraper = scraper;
         this.callbacks = callbacks;

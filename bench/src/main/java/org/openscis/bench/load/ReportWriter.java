@@ -127,15 +127,16 @@ public final class ReportWriter {
         md.append("## Side by side (same switch, same rate, ").append(r.settings().rounds() > 1
                 ? "alternating rounds" : "one after the other").append(")\n\n");
         md.append("| Mix | Approved/s | No response | p50 (ms) | p99 (ms) | Crypto ceiling (req/s) | Approved / ceiling "
-                + "| CBS calls/s | CBS in flight max (peak) | CBS connections max (peak) | CPU others |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| Switch CPU per response (ms) | CBS calls/s | CBS in flight max (peak) | CBS connections max (peak) "
+                + "| Machine busy |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         sideBySideRow(md, a);
         sideBySideRow(md, b);
         md.append('\n');
         md.append("Ratios (").append(a.mix().text()).append(" / ").append(b.mix().text()).append("): approved/s ")
                 .append(ratio(a.load().approvedPerSecond(), b.load().approvedPerSecond())).append(", p50 ")
                 .append(ratio(a.load().overall().p50Ms(), b.load().overall().p50Ms())).append(", p99 ")
-                .append(ratio(a.load().overall().p99Ms(), b.load().overall().p99Ms())).append(", crypto ceiling ")
+                .append(ratio(a.load().overall().p99Ms(), b.load().overall().p99Ms())).append(", switch CPU per response ")
+                .append(ratio(millisPerResponse(a), millisPerResponse(b))).append(", crypto ceiling ")
                 .append(ratio(a.ceiling() == null ? 0 : a.ceiling().requestsPerSecond(),
                         b.ceiling() == null ? 0 : b.ceiling().requestsPerSecond()))
                 .append(". Below saturation both mixes are approved at the offered rate and the latencies tell them "
@@ -150,10 +151,11 @@ public final class ReportWriter {
                 .append(ms(load.overall().p99Ms())).append(" | ")
                 .append(run.ceiling() == null ? "-" : num(run.ceiling().requestsPerSecond())).append(" | ")
                 .append(String.format(Locale.ROOT, "%.2f", run.ceilingRatio())).append(" | ")
+                .append(switchMillis(run)).append(" | ")
                 .append(cbs == null ? "-" : num(cbs.calls() / load.elapsedSeconds())).append(" | ")
                 .append(cbs == null ? "-" : cbs.inFlightMax() + peak(cbs.inFlightPeak())).append(" | ")
                 .append(cbs == null ? "-" : cbs.connectionsMax() + peak(cbs.connectionsPeak())).append(" | ")
-                .append(percent(run.cpu() == null ? -1 : run.cpu().others())).append(" |\n");
+                .append(percent(run.cpu() == null ? -1 : run.cpu().machineBusy())).append(" |\n");
     }
 
     private static void appendMixRun(StringBuilder md, MixRun run, double rate, String h, String label) {
@@ -182,8 +184,15 @@ public final class ReportWriter {
                 .append(" ms. A large lag means the generator, not the switch, was the limit.");
         if (run.cpu() != null && run.cpu().machineBusy() >= 0) {
             md.append(" CPU during the phase (share of all cores): machine ").append(percent(run.cpu().machineBusy()))
-                    .append(" busy, the generator ").append(percent(run.cpu().generator()))
-                    .append(", the switch and anything else ").append(percent(run.cpu().others())).append('.');
+                    .append(" busy, the generator ").append(percent(run.cpu().generator()));
+            if (run.cpu().switchProcess() >= 0) {
+                md.append(", the switch ").append(percent(run.cpu().switchProcess())).append(" (")
+                        .append(switchMillis(run)).append(" ms CPU per response), anything else ")
+                        .append(percent(Math.max(0, run.cpu().others() - run.cpu().switchProcess())));
+            } else {
+                md.append(", the switch and anything else ").append(percent(run.cpu().others()));
+            }
+            md.append('.');
         }
         md.append("\n\n");
 
@@ -331,12 +340,21 @@ public final class ReportWriter {
         return v.links().stream().filter(l -> l.link().startsWith("cbs-")).findFirst().orElse(null);
     }
 
+    private static double millisPerResponse(MixRun run) {
+        return run.cpu() == null ? -1 : run.cpu().switchMillisPer(run.load().responses());
+    }
+
+    private static String switchMillis(MixRun run) {
+        double ms = millisPerResponse(run);
+        return ms < 0 ? "-" : ms(ms);
+    }
+
     private static String peak(int peak) {
         return peak < 0 ? "" : " (" + peak + ")";
     }
 
     private static String ratio(double a, double b) {
-        return b <= 0 ? "-" : String.format(Locale.ROOT, "%.2f", a / b);
+        return a < 0 || b <= 0 ? "-" : String.format(Locale.ROOT, "%.2f", a / b);
     }
 
     private static String percent(double share) {

@@ -3,6 +3,8 @@ package org.openscis.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,8 @@ class MergeTest {
 
     @Test
     void cpuIntervalsAddUp() {
-        CpuMeter cpu = new CpuMeter();
+        assertThat(new CpuMeter().use()).isEqualTo(new CpuMeter.Use(-1, -1, -1, -1));
+        CpuMeter cpu = new CpuMeter(ProcessHandle.current().pid());
         cpu.start();
         cpu.stop();
         cpu.start();
@@ -76,10 +79,28 @@ class MergeTest {
 
         CpuMeter.Use use = cpu.use();
 
-        // On Linux both shares are known and within 0..1; elsewhere they are -1 (unknown), never an exception.
-        assertThat(use.machineBusy()).isBetween(-1.0, 1.0);
-        assertThat(use.generator()).isBetween(-1.0, 1.0 + 1e-9);
+        // Intervals this short are below the clocks' resolution: only "known or -1, never an exception" holds.
+        assertThat(use.machineBusy()).isGreaterThanOrEqualTo(-1);
+        assertThat(use.generator()).isGreaterThanOrEqualTo(-1);
+        assertThat(use.switchSeconds()).isGreaterThanOrEqualTo(-1);
         assertThat(CpuMeter.Use.UNKNOWN.others()).isEqualTo(-1);
         assertThat(new CpuMeter.Use(0.9, 0.3).others()).isCloseTo(0.6, within(1e-9));
+        assertThat(new CpuMeter.Use(0.9, 0.3, 0.5, 2.0).switchMillisPer(400)).isCloseTo(5.0, within(1e-9));
+        assertThat(new CpuMeter.Use(0.9, 0.3).switchMillisPer(400)).isEqualTo(-1);
+    }
+
+    @Test
+    void processTicksAreUserPlusSystemTimeAfterTheCommandName() {
+        // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
+        String stat = "4242 (java (serve) x) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 567 0 0 20 0 40 0";
+
+        assertThat(CpuMeter.parseProcessTicks(stat)).isEqualTo(1801);
+        assertThat(CpuMeter.parseProcessTicks("4242 (java) S 1")).isEqualTo(-1);
+        assertThat(CpuMeter.parseProcessTicks("garbage")).isEqualTo(-1);
+        assertThat(CpuMeter.parseProcessTicks(null)).isEqualTo(-1);
+        if (Files.isReadable(Path.of("/proc/self/stat"))) {
+            assertThat(CpuMeter.processTicks(ProcessHandle.current().pid())).isNotNegative();
+        }
+        assertThat(CpuMeter.processTicks(-1)).isEqualTo(-1);
     }
 }

@@ -62,9 +62,14 @@ class ReportWriterTest {
                 .isLessThan(md.indexOf("## Throughput"));
         assertThat(md).contains("measured in 5 rounds per mix, the mixes alternating round by round");
         // money: 50 approved/s, p50 4 ms; inquiry: 100 approved/s, p50 1 ms
-        assertThat(md).contains("| BILL_PAYMENT=50,P2P_TRANSFER=50 | 50 | 0 | 4.00 | 4.00 | 100 | 0.50 | 100 "
-                + "| 7 (11) | 8 (9) | 50 % |");
-        assertThat(md).contains("approved/s 0.50, p50 4.00, p99 4.00, crypto ceiling 0.25");
+        // 9 s of switch CPU over 500 responses; 6.03 s over 1005
+        assertThat(md).contains("| BILL_PAYMENT=50,P2P_TRANSFER=50 | 50 | 0 | 4.00 | 4.00 | 100 | 0.50 | 18.00 | 100 "
+                + "| 7 (11) | 8 (9) | 90 % |");
+        assertThat(md).contains("| CARD_STATUS_INQUIRY=80,CARD_ENROLLMENT=20 | 100 | 5 | 1.00 | 1.00 | 400 | 0.25 | 6.00 "
+                + "| - | - | - | 90 % |");
+        assertThat(md).contains("approved/s 0.50, p50 4.00, p99 4.00, switch CPU per response 3.00, crypto ceiling "
+                + "0.25");
+        assertThat(md).contains("the switch 45 % (18.00 ms CPU per response), anything else 5 %.");
         assertThat(md).contains("| cbs-62000001 | 1000 | 100 | 1000 | 0 | 0 | 5.00 | 8 | 9 | 7 | 11 | 0 | "
                 + "timeout 2 |");
         assertThat(md).contains("Callback outbox: at most 25 pending, 1 at the end; 990 delivered, 0 attempts");
@@ -148,9 +153,10 @@ class ReportWriterTest {
         CallbackCounter.Counts callbacks = new CallbackCounter.Counts("http://127.0.0.1:8082",
                 Map.of("TRX_RESULT_NOTIFICATION / BILL_PAYMENT", 250L, "TRX_RESULT_NOTIFICATION / P2P_TRANSFER",
                         500L), 0, 1);
-        MixRun main = new MixRun(money, moneyPhase, moneyCeiling, new CpuMeter.Use(0.9, 0.4), view, callbacks);
-        MixRun versus = new MixRun(inquiryMix(), inquiryPhase(), inquiryCeiling(), new CpuMeter.Use(0.9, 0.4), null,
-                null);
+        MixRun main = new MixRun(money, moneyPhase, moneyCeiling, new CpuMeter.Use(0.9, 0.4, 0.45, 9.0), view,
+                callbacks);
+        MixRun versus = new MixRun(inquiryMix(), inquiryPhase(), inquiryCeiling(),
+                new CpuMeter.Use(0.9, 0.4, 0.3, 6.03), null, null);
         return new LoadReport(STARTED, settings(money, inquiryMix()), machine(), 0.5, 100, main, versus,
                 "100 of 100 warm-up tokens deleted", List.of());
     }
