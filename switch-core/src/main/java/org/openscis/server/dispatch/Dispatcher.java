@@ -169,6 +169,14 @@ public final class Dispatcher {
                     ResponseCode.DUPLICATED_TRANSACTION, "msgID already used with other content", msgInfo.insID()));
         }
         if (existing.done()) {
+            if (ResponseCode.PENDING.code().equals(existing.responseCode())) {
+                // settled since, but the stored 04 was not replaced (its resolver's node stopped in between)
+                Optional<Reply> settled = recordedReply(msgInfo);
+                if (settled.isPresent()) {
+                    supersedeQuietly(msgInfo, settled.get());
+                    return CompletableFuture.completedFuture(settled.get());
+                }
+            }
             return CompletableFuture.completedFuture(new Reply(200, existing.response(), existing.responseCode(), msgInfo.insID()));
         }
         Running local = inFlight.get(key(msgInfo));
@@ -245,6 +253,15 @@ public final class Dispatcher {
         ScheduledFuture<?> timeout = timer.schedule(atDeadline, left.toMillis(), TimeUnit.MILLISECONDS);
         bounded.whenComplete((r, e) -> timeout.cancel(false));
         return bounded;
+    }
+
+    private void supersedeQuietly(MsgInfo msgInfo, Reply settled) {
+        try {
+            idempotency.supersedePending(msgInfo.insID(), msgInfo.msgID(), settled.responseCode(), settled.body(),
+                    clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("could not replace the pending answer of {}", msgInfo.msgID(), e);
+        }
     }
 
     /** An open claim older than a whole request deadline: its original has answered, or is gone. */

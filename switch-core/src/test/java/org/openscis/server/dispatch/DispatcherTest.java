@@ -212,6 +212,27 @@ class DispatcherTest {
     }
 
     @Test
+    void aStored04OfAMovementSettledSinceIsReplacedByItsFinalAnswer() {
+        byte[] finalBody = "{\"final\":true}".getBytes(StandardCharsets.UTF_8);
+        Dispatcher d = dispatcher(Duration.ofSeconds(8),
+                (insId, msgId) -> Optional.of(new RecordedAnswers.RecordedAnswer("00", finalBody)));
+        GateDecision.Admitted retry = request("A3999015720261125120000000016", "x");
+        MsgInfo info = retry.envelope().msgInfo();
+        // answered 04; the resolver settled the movement, then its node stopped before replacing the 04
+        store.claim(info.insID(), info.msgID(), info.msgType(),
+                EnvelopeCodec.fingerprint(info.msgType(), retry.envelope().trxInfo()), clock.instant());
+        store.complete(info.insID(), info.msgID(), "04", new byte[0], clock.instant());
+
+        Reply reply = d.dispatch(retry).join();
+
+        assertThat(code(reply)).isEqualTo("00");
+        assertThat(reply.body()).isEqualTo(finalBody);
+        assertThat(store.find(info.insID(), info.msgID())).hasValueSatisfying(e ->
+                assertThat(e.responseCode()).as("replaced for later retries").isEqualTo("00"));
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
     void anOutcomeThatCannotBeStoredIsAnsweredWhenAnotherRecordKeepsIt() {
         GateDecision.Admitted admitted = request("A3999015720261125120000000012", "x");
         MsgInfo info = admitted.envelope().msgInfo();

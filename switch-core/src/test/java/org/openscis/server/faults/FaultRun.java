@@ -66,7 +66,8 @@ final class FaultRun {
     private final Map<Integer, TrxInfo> wireForms = new ConcurrentHashMap<>();
     private FaultySwitch sw;
     private RetryingGateway gateway;
-    private double cpuMarked = processCpuSeconds();
+    private final double cpuAtStart = processCpuSeconds();
+    private double cpuMarked = cpuAtStart;
     private String insId;
 
     private FaultRun(Settings settings) {
@@ -301,9 +302,9 @@ final class FaultRun {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "MoneyFaultInjection: seed %d, %d requests in %d attempts, %d answered "
                 + "04 at least once, %d CBS messages met a fault, %d switch incarnations, %d notifications received, "
-                + "%.1f s (process CPU %.1f s)%n", settings.seed(), logs.size(), attempts, pending, picked,
+                + "%.1f s (CPU %.1f s)%n", settings.seed(), logs.size(), attempts, pending, picked,
                 sw.incarnations(), sw.receiver().received("TRX_RESULT_NOTIFICATION").size(),
-                (System.nanoTime() - start) / 1e9, processCpuSeconds()));
+                (System.nanoTime() - start) / 1e9, processCpuSeconds() - cpuAtStart));
         phases.forEach(p -> sb.append("  ").append(p).append('\n'));
         outcomes.forEach((k, v) -> sb.append("  ").append(k).append(' ').append(v).append('\n'));
         return sb.toString();
