@@ -24,14 +24,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code load}: warm-up enrolments for tokens, a JIT warm-up at the target rate, the measured open-loop phase, then
- * the crypto-only ceiling; prints progress every second and the Markdown report at the end, and writes the report to
- * {@code --out-dir}. Every loop is bounded by its duration; only loopback targets unless {@code --allow-remote}.
+ * {@code load}: warm-up enrolments of CBS accounts for tokens, a JIT warm-up at the target rate, the measured
+ * open-loop phase (and, with {@code --versus}, a second mix in alternating rounds), deletion of the warm-up tokens,
+ * then the crypto-only ceilings; prints progress every second and the Markdown report at the end, and writes the
+ * report to {@code --out-dir}. Every loop is bounded by its duration; only loopback targets unless
+ * {@code --allow-remote}.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Drives a running switch at a constant open-loop rate as an App Gateway and reports "
-                + "throughput, latency percentiles per message type (from the intended send time), response codes "
-                + "and the ratio to a crypto-only ceiling measured in the same run."},
+                + "throughput, latency percentiles per message type (from the intended send time), response codes, "
+                + "the switch's outbound links (CBS, callbacks) and the ratio to a crypto-only ceiling measured in "
+                + "the same run; optionally a second mix side by side."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run completed (read the report for errors)", "2:invalid options",
                 "3:the client profile is unreadable or the target is refused",
@@ -458,6 +461,11 @@ final class LoadCommand implements Callable<Integer> {
         for (MixRun run : runs) {
             PhaseResult load = run.load();
             String which = runs.size() > 1 ? run.mix().text() + ": " : "";
+            boolean callsCbs = run.mix().entries().stream().anyMatch(e -> e.type().callsCbs());
+            if (callsCbs && run.switchView() != null && !run.switchView().observed()) {
+                notes.add(which + "the mix calls the issuer's CBS, but the switch's CBS link could not be observed ("
+                        + run.switchView().problem() + "); pass --admin-url with the switch's admin listener.");
+            }
             if (load.errors() > 0) {
                 notes.add(which + load.errors() + " requests got no response (see Response codes, 'no response').");
             }

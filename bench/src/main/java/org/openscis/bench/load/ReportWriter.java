@@ -114,7 +114,8 @@ public final class ReportWriter {
         if (r.loadAverageAtStart() >= 0) {
             md.append(" Load average (1 min) before the run: ")
                     .append(String.format(Locale.ROOT, "%.2f", r.loadAverageAtStart()))
-                    .append(r.loadAverageAtStart() > m.cores() / 2.0 ? " (something else was running)" : "")
+                    .append(r.loadAverageAtStart() > m.cores() / 2.0
+                            ? " (above half the cores: something else was running, or a run had just ended)" : "")
                     .append('.');
         }
         md.append("\n\n");

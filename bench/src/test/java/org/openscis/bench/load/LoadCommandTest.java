@@ -1,0 +1,66 @@
+package org.openscis.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class LoadCommandTest {
+
+    @Test
+    void defaultsNameTheEmbeddedCbsSeed() {
+        LoadCommand c = parsed("--profile", "p", "--rate", "10");
+
+        assertThat(c.invalidOption()).isEmpty();
+        assertThat(c.firstAccount).isEqualTo("100000000001");
+        assertThat(c.accountCount).isEqualTo(500);
+        assertThat(c.billerMid).isEqualTo("BILLER000000001");
+        assertThat(c.agentMid).isEqualTo("AGENT0000000001");
+        assertThat(c.currency).isEqualTo("344");
+        assertThat(c.rounds).isEqualTo(1);
+        assertThat(c.adminUrl).startsWith("http://127.0.0.1:");
+        assertThat(c.versusText).isNull();
+        assertThat(c.callbackPort).isNull();
+    }
+
+    @Test
+    void refusesBadMoneyOptionsAllAtOnce() {
+        LoadCommand c = parsed("--profile", "p", "--rate", "10", "--biller", "BILLER-0000001!", "--agent", "",
+                "--currency", "HKD", "--rounds", "0", "--callback-port", "70000", "--switch-pid", "0");
+
+        assertThat(c.invalidOption()).get().asString().contains("--biller", "--agent", "--currency", "--rounds",
+                "--callback-port", "--switch-pid");
+    }
+
+    @Test
+    void roundsCannotBeShorterThanASecond() {
+        assertThat(parsed("--profile", "p", "--rate", "10", "--duration", "5", "--rounds", "6").invalidOption())
+                .get().asString().contains("--rounds must be from 1 to 5");
+        assertThat(parsed("--profile", "p", "--rate", "10", "--duration", "30", "--rounds", "3").invalidOption())
+                .isEmpty();
+    }
+
+    @Test
+    void notesWarnOfUnreceivedCallbacksAndAnUnobservedCbsLink() {
+        Mix money = ((MixParse.Ok) Mix.parse("BILL_PAYMENT=1,P2P_TRANSFER=1")).mix();
+        PhaseResult phase = new PhaseResult(10, List.of(), Map.of(), 0, LatencySummary.EMPTY, LatencySummary.EMPTY);
+        MixRun run = new MixRun(money, phase, null, CpuMeter.Use.UNKNOWN,
+                SwitchObservation.unavailable("u", 3, "ConnectException"), null);
+
+        List<String> notes = LoadCommand.notes(List.of(run), "ACCP", false);
+
+        assertThat(notes).anyMatch(n -> n.contains("two TRX_RESULT_NOTIFICATION callbacks")
+                && n.contains("--callback-port"));
+        assertThat(notes).anyMatch(n -> n.contains("CBS link could not be observed (ConnectException)"));
+        assertThat(LoadCommand.notes(List.of(run), "ACCP", true))
+                .noneMatch(n -> n.contains("TRX_RESULT_NOTIFICATION"));
+    }
+
+    private static LoadCommand parsed(String... args) {
+        LoadCommand c = new LoadCommand();
+        new CommandLine(c).parseArgs(args);
+        return c;
+    }
+}
