@@ -1,8 +1,5 @@
 package org.openscis.connector.sim.bank;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.money.Amount;
@@ -34,39 +31,7 @@ final class P2pTransfer implements Processor {
         if (payerNo.equals(payeeNo)) {
             return Result.declined(ResponseCode.INVALID_TRANSACTION, "payer and payee are the same account");
         }
-        long total;
-        try {
-            total = Math.addExact(amount.minor(), fee.minor());
-        } catch (ArithmeticException e) {
-            return Result.declined(ResponseCode.INVALID_AMOUNT, "trxAmt plus feeAmt is too large");
-        }
-        String feeAccount = Funds.feeAccount(ctx.tx(), fee);
-        List<String> parties = new ArrayList<>(List.of(payerNo, payeeNo));
-        if (feeAccount != null) {
-            parties.add(feeAccount);
-        }
-        Map<String, AccountRow> locked = Accounts.lock(ctx.tx(), parties);
-        Result problem = AccountChecks.problem(locked.get(payerNo), AccountKind.CUSTOMER,
-                ResponseCode.INVALID_CARD_NUMBER, "payer", currency);
-        if (problem == null) {
-            problem = AccountChecks.problem(locked.get(payeeNo), AccountKind.CUSTOMER,
-                    ResponseCode.INVALID_CARD_NUMBER, "payee", currency);
-        }
-        if (problem == null && fee.minor() > 0 && feeAccount == null) {
-            problem = Result.declined(ResponseCode.ISSUER_SYSTEM_ERROR, "no fee account in this currency");
-        }
-        if (problem != null) {
-            return problem;
-        }
-        if (!Funds.canPay(ctx.tx(), locked.get(payerNo), total, ctx.nowMillis())) {
-            return Result.declined(ResponseCode.INSUFFICIENT_BALANCE, null);
-        }
-        List<Leg> legs = new ArrayList<>(List.of(new Leg(payerNo, -total), new Leg(payeeNo, amount.minor())));
-        if (feeAccount != null) {
-            legs.add(new Leg(feeAccount, fee.minor()));
-        }
-        LedgerWriter.post(ctx.tx(), ctx.msgId(), legs);
-        return Result.approved(TrxInfo.builder().put("referNo", f.optionalText("referNo")).build())
-                .withAmount(amount);
+        return new PaymentWithFee(payerNo, "payer", payeeNo, AccountKind.CUSTOMER, ResponseCode.INVALID_CARD_NUMBER,
+                "payee").execute(ctx, f, currency, amount, fee);
     }
 }
