@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "Exit code 0 when the response code is 00, 1 for any other response code, 4 when the switch cannot be "
                 + "reached."},
         footer = {"", "Examples:", "  openscis client CVM_INQUIRY",
-            "  openscis client CARD_STATUS_INQUIRY --trx @trx.json --url http://127.0.0.1:18080"})
+            "  openscis client CARD_STATUS_INQUIRY --trx @trx.json --url http://127.0.0.1:18080",
+            "", "QR tools (openscis client qr --help): qr png, qr decode, qr mpm, qr pay."})
 final class ClientCommand implements Callable<Integer> {
 
     static final String DATA_DIR_ENV = "OPENSCIS_DATA_DIR";
@@ -44,7 +45,8 @@ final class ClientCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MSG_TYPE", description = "An App Gateway message type, e.g. CVM_INQUIRY.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MSG_TYPE",
+            description = "An App Gateway message type, e.g. CVM_INQUIRY.")
     private String msgType;
 
     @Option(names = "--profile", paramLabel = "DIR", description = "Client profile directory (default: "
@@ -97,6 +99,10 @@ final class ClientCommand implements Callable<Integer> {
 
     /** The wire name of an App Gateway message type; anything else is a usage error listing the valid ones. */
     private String messageType() {
+        if (msgType == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: MSG_TYPE (or the command qr)");
+        }
         Optional<MessageType> type = MessageType.byWireName(msgType.toUpperCase(Locale.ROOT))
                 .filter(t -> t.direction() == MessageType.Direction.FROM_APP_GATEWAY);
         if (type.isEmpty()) {

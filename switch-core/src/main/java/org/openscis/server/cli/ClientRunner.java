@@ -32,4 +32,16 @@ public interface ClientRunner {
         out.println("error: this client implementation cannot run the demo journey");
         return ExitCodes.FAILED;
     }
+
+    /**
+     * Pays a merchant-presented QR as a wallet would: MPQRC_PAYMENT_EMV for an EMV string, QRC_INFO_INQUIRY then
+     * MPQRC_PAYMENT_URL for a UnionPay URL code; prints every exchange to {@code out}.
+     *
+     * @return OK when the payment was approved, FAILED for a refusal (by the switch, or of a QR the wallet would not
+     *         pay), IO when the switch could not be reached
+     */
+    default int qrPay(ClientProfile profile, QrPayRequest request, PrintStream out) {
+        out.println("error: this client implementation cannot pay QR codes");
+        return ExitCodes.FAILED;
+    }
 }

@@ -41,7 +41,8 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand("serve", new ServeCommand(context));
         cli.addSubcommand("keys", new CommandLine(new KeysCommand())
                 .addSubcommand("generate", new KeysGenerateCommand(context)));
-        cli.addSubcommand("client", new ClientCommand(context));
+        cli.addSubcommand("client", new CommandLine(new ClientCommand(context))
+                .addSubcommand("qr", QrCommand.commandLine(context)));
         cli.addSubcommand("demo", new DemoCommand(context));
         cli.addSubcommand("outbox", OutboxCommand.commandLine(context));
         cli.addSubcommand("cbs-sim", new CbsSimCommand(context));

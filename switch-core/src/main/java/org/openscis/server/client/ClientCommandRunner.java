@@ -14,6 +14,7 @@ import org.openscis.codec.envelope.MsgResponse;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.server.cli.ClientRunner;
 import org.openscis.server.cli.ExitCodes;
+import org.openscis.server.cli.QrPayRequest;
 import org.openscis.server.keys.ClientProfile;
 
 /**
@@ -56,6 +57,20 @@ public final class ClientCommandRunner implements ClientRunner {
         }
         try (AppGatewayClient client = AppGatewayClient.forProfile(profile, options)) {
             return run(client, msgType, trxJson, msgId, out);
+        }
+    }
+
+    @Override
+    public int qrPay(ClientProfile profile, QrPayRequest request, PrintStream out) {
+        ClientOptions options;
+        try {
+            options = ClientOptions.builder(profile.baseUrl()).ioThreads(CLI_IO_THREADS).maxConnections(1).build();
+        } catch (IllegalArgumentException e) {
+            out.println("error: unusable switch URL: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        try (AppGatewayClient client = AppGatewayClient.forProfile(profile, options)) {
+            return new QrPayFlow(this).pay(client, request, out);
         }
     }
 
@@ -107,27 +122,37 @@ public final class ClientCommandRunner implements ClientRunner {
                 return EXIT_USAGE;
             }
         }
+        return exchange(client, msgType, trx, msgId, out).exitCode();
+    }
+
+    /** One printed exchange: its exit code, the msgID sent and the response's trxInfo (JWE fields decrypted). */
+    record Sent(int exitCode, String msgId, TrxInfo trxInfo) {}
+
+    /** Sends {@code trx} as {@code msgType} and prints request and response; see {@link #run(AppGatewayClient,
+     * String, String, String, PrintStream)} for the exit codes. */
+    Sent exchange(AppGatewayClient client, String msgType, TrxInfo trx, String msgId, PrintStream out) {
         MsgInfo generated = client.newMsgInfo(msgType);
         MsgInfo msgInfo = msgId == null || msgId.isBlank() ? generated
                 : new MsgInfo(generated.versionNo(), msgId, generated.timeStamp(), msgType, generated.insID());
-        out.println("> POST " + client.options().baseUrl() + path);
+        out.println("> POST " + client.options().baseUrl() + AppGatewayClient.pathOf(msgType));
         out.println("> msgInfo " + MaskedJson.render(msgInfo));
         out.println("> trxInfo " + MaskedJson.render(trx));
         SignedExchange exchange;
         try {
             exchange = client.send(RequestSpec.builder(msgType).msgInfo(msgInfo).trxInfo(trx).build()).get();
         } catch (ExecutionException | CompletionException e) {
-            return failure(e.getCause(), out);
+            return new Sent(failure(e.getCause(), out), msgInfo.msgID(), TrxInfo.EMPTY);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             out.println("error: interrupted");
-            return EXIT_IO;
+            return new Sent(EXIT_IO, msgInfo.msgID(), TrxInfo.EMPTY);
         }
-        printResponse(client, exchange, out);
+        TrxInfo body = printResponse(client, exchange, out);
         if (!exchange.signatureValid()) {
-            return EXIT_IO;
+            return new Sent(EXIT_IO, msgInfo.msgID(), body);
         }
-        return "00".equals(exchange.responseCode()) ? EXIT_APPROVED : EXIT_NOT_APPROVED;
+        return new Sent("00".equals(exchange.responseCode()) ? EXIT_APPROVED : EXIT_NOT_APPROVED, msgInfo.msgID(),
+                body);
     }
 
     private static int failure(Throwable cause, PrintStream out) {
@@ -147,14 +172,15 @@ public final class ClientCommandRunner implements ClientRunner {
         return EXIT_NOT_APPROVED;
     }
 
-    private void printResponse(AppGatewayClient client, SignedExchange exchange, PrintStream out) {
+    /** Prints the response; returns its trxInfo with JWE fields decrypted ({@link TrxInfo#EMPTY} when none). */
+    private TrxInfo printResponse(AppGatewayClient client, SignedExchange exchange, PrintStream out) {
         out.println("< HTTP " + exchange.status());
         out.println("< signature " + (exchange.signatureValid() ? "valid"
                 : "INVALID (" + exchange.signatureReason() + ")"));
         if (exchange.envelope() == null) {
             out.println("< body is not a readable envelope (" + exchange.body().length + " bytes)"
                     + (exchange.responseCode() == null ? "" : ", responseCode " + exchange.responseCode()));
-            return;
+            return TrxInfo.EMPTY;
         }
         if (exchange.envelope().msgInfo() != null) {
             out.println("< msgInfo " + MaskedJson.render(exchange.envelope().msgInfo()));
@@ -170,7 +196,9 @@ public final class ClientCommandRunner implements ClientRunner {
             if ("1".equals(env.apply(SHOW_PAN_ENV))) {
                 printClearPans(decrypted.trxInfo(), out);
             }
+            return decrypted.trxInfo();
         }
+        return TrxInfo.EMPTY;
     }
 
     private static void printClearPans(TrxInfo trx, PrintStream out) {
