@@ -146,7 +146,8 @@ final class QrCommand implements Callable<Integer> {
     @Command(name = "mpm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Build a UnionPay EMV merchant-presented QR (ID 15 = acquirer IIN + forwarding IIN + "
                 + "merchant ID) and print its payload; with an amount the code is dynamic (01 = 12), else static.",
-                "The payload is checked with the switch's strict parser before it is printed."},
+                "The payload is checked with the switch's strict parser, then printed alone on standard output (the PNG "
+                    + "note goes to standard error), so scripts can capture it."},
             footer = {"", "Example:", "  openscis client qr mpm --acquirer-iin 25000344 --fwd-iin 00020344 "
                 + "--mid 500034470110001 --name \"Demo Cafe\" --city \"Hong Kong\" --mcc 5812 --currency 344 "
                 + "--amount 12.50 --png cafe.png"})
