@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -33,6 +34,8 @@ public final class QrImages {
     /** The quiet zone ISO/IEC 18004 asks for, in modules on each side. */
     public static final int QUIET_ZONE_MODULES = 4;
     public static final int DEFAULT_SIZE_PX = 300;
+    /** Fewer pixels a module and readers (ZXing's included) start missing large symbols. */
+    public static final int MIN_MODULE_PX = 3;
     /** Larger images are pointless for a QR code and would only cost memory. */
     public static final int MAX_SIZE_PX = 4096;
     /** An image to read may be a photo; beyond this many pixels it is refused rather than decoded. */
@@ -57,12 +60,16 @@ public final class QrImages {
     }
 
     /**
-     * A PNG of {@code text}: at least {@code sizePx} wide (more when the symbol needs more than one pixel a module),
-     * each module a whole number of pixels, the symbol centred with at least the quiet zone around it.
+     * A PNG of {@code text}: at least {@code sizePx} wide (more when the symbol needs it for {@value #MIN_MODULE_PX}
+     * pixels a module), each module a whole number of pixels, the symbol centred with at least the quiet zone around
+     * it.
      */
     public static Rendered png(String text, int sizePx) {
         if (text == null || text.isEmpty()) {
             return new Rendered.Refused("nothing to encode");
+        }
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+            return new Rendered.Refused("the text is not valid Unicode (a lone surrogate), so it has no UTF-8 form");
         }
         if (sizePx < 1 || sizePx > MAX_SIZE_PX) {
             return new Rendered.Refused("size must be 1-" + MAX_SIZE_PX + " pixels");
@@ -111,7 +118,7 @@ public final class QrImages {
 
     private static BufferedImage draw(ByteMatrix matrix, int sizePx) {
         int modules = matrix.getWidth() + 2 * QUIET_ZONE_MODULES;
-        int scale = Math.max(1, sizePx / modules);
+        int scale = Math.max(MIN_MODULE_PX, sizePx / modules);
         int width = Math.max(sizePx, modules * scale);
         int offset = (width - matrix.getWidth() * scale) / 2;
         BufferedImage image = new BufferedImage(width, width, BufferedImage.TYPE_BYTE_BINARY);

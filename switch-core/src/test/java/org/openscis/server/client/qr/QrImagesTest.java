@@ -74,12 +74,14 @@ class QrImagesTest {
                 assertThat(image.getRGB(edge, i) & 0xFFFFFF).isEqualTo(0xFFFFFF);
             }
         }
-        assertThat(QrImages.png("x", 1)).isInstanceOf(QrImages.Rendered.Png.class); // grows to one pixel a module
+        QrImages.Rendered.Png tiny = (QrImages.Rendered.Png) QrImages.png("x", 1);
+        assertThat(tiny.widthPx()).isEqualTo((21 + 8) * QrImages.MIN_MODULE_PX); // version 1 grows to 3 px a module
     }
 
     @Test
     void badInputGivesValuesNotExceptions() throws Exception {
         assertThat(QrImages.png("", 300)).isInstanceOf(QrImages.Rendered.Refused.class);
+        assertThat(QrImages.png("a\uD800b", 300)).isInstanceOf(QrImages.Rendered.Refused.class);
         assertThat(QrImages.png("x", 0)).isInstanceOf(QrImages.Rendered.Refused.class);
         assertThat(QrImages.png("x", QrImages.MAX_SIZE_PX + 1)).isInstanceOf(QrImages.Rendered.Refused.class);
         assertThat(QrImages.png("9".repeat(3000), 300)).isInstanceOf(QrImages.Rendered.Refused.class);
