@@ -18,6 +18,7 @@ public final class QrHandlers {
         QrPayment payment = new QrPayment(checks, movement, qr.promotions(), money.ids());
         return List.of(
                 new QrcInfoInquiryHandler(qr.host(), qr.inquiries()),
-                new MpqrcPaymentUrlHandler(qr.inquiries(), qr.inquiryValidity(), payment));
+                new MpqrcPaymentUrlHandler(qr.inquiries(), qr.inquiryValidity(), payment),
+                new MpqrcPaymentEmvHandler(payment));
     }
 }
