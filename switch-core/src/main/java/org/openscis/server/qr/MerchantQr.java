@@ -27,7 +27,8 @@ public final class MerchantQr {
      */
     public static QrPorts ports(QrConfig qr, Database database, ScheduledExecutorService housekeeping,
             Duration retention, Clock clock) {
-        FileQrHost host = qr.urlHost().file() == null ? FileQrHost.empty() : FileQrHost.load(Path.of(qr.urlHost().file()));
+        FileQrHost host = qr.urlHost().file() == null ? FileQrHost.empty()
+                : FileQrHost.load(Path.of(qr.urlHost().file()));
         LOG.info("QR host simulator: {} URL codes{}; {} promotion(s)", host.size(),
                 qr.urlHost().file() == null ? " (no qr.urlHost.file)" : " from " + qr.urlHost().file(),
                 qr.promotions().size());
