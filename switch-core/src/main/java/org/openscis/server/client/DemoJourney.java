@@ -13,11 +13,13 @@ import java.util.function.Function;
 import org.openscis.codec.envelope.MsgResponse;
 import org.openscis.codec.envelope.TrxInfo;
 import org.openscis.codec.mask.Masking;
+import org.openscis.server.client.qr.MerchantQr;
 
 /**
  * {@code openscis demo}: the whole App Gateway journey against a running switch, one message after another, each
  * step's response code in a table: CVM inquiry → KYC → open account → balance → bill payment → credit → P2P →
- * cash-out token → result inquiry → exchange rate → balance again, then the callbacks that arrived. Later steps use
+ * cash-out token → result inquiry → merchant QR payments (an EMV code built here, the shipped fixed-amount URL code
+ * after its inquiry) → exchange rate → balance again, then the callbacks that arrived. Later steps use
  * what earlier ones returned (the KYC reference, the new token, the bill payment's msgID).
  */
 public final class DemoJourney {
@@ -27,6 +29,11 @@ public final class DemoJourney {
     private static final long STEP_TIMEOUT_SECONDS = 30;
     /** A seeded account of the embedded CBS (README), the P2P payee. */
     public static final String PAYEE_ACCOUNT = "100000000001";
+    /** The fixed-amount code of the shipped QR host file (conf/qr-host.json): 25.00 in the demo's currency. */
+    public static final String DEMO_URL_QR = "https://qr.95516.com/00010000/62000000000000000000000001";
+    static final String QR_ACQUIRER_IIN = "25000344";
+    static final String QR_FORWARDING_IIN = "00020344";
+    static final String QR_MID = "500034470110001";
 
     private final AppGatewayClient client;
     private final CallbackReceiver receiver;
@@ -89,10 +96,47 @@ public final class DemoJourney {
         step("TRX_RESULT_INQUIRY", tokenTrx(token).put("origMsgID", bill.msgId()).put("origMsgType", "BILL_PAYMENT")
                 .put("trxAmt", "12.50").put("trxCurrency", currency).build(),
                 r -> "bill payment " + r.string("paymentStatus"));
+        merchantQrPayments(token);
         step("EXCHANGE_RATE_INQUIRY", TrxInfo.builder().put("origCurrency", currency).put("origAmt", "100")
                 .put("exchangeCurrency", "156").build(), r -> "100 -> " + r.string("exchangeAmt") + " (156)");
         balance(token);
         return finish();
+    }
+
+    /**
+     * The wallet pays a merchant's EMV QR (built here as the merchant's tool prints it) and the shipped fixed-amount
+     * UnionPay URL code (inquiry, then payment referencing it).
+     */
+    private void merchantQrPayments(String token) {
+        QrPayer payer = new QrPayer(deviceId, userId, token);
+        MerchantQr.Built cafe = new MerchantQr(QR_ACQUIRER_IIN, QR_FORWARDING_IIN, QR_MID, "Demo Cafe", "Hong Kong",
+                "5812", currency, "HK", "12.50", null, "DEMO-BILL-0001", null).build();
+        QrPlan emv = cafe instanceof MerchantQr.Built.Payload p ? new MerchantQrPayment().plan(payer, p.text(), null,
+                null) : new QrPlan.Refused(((MerchantQr.Built.Invalid) cafe).reason());
+        step(MerchantQrPayment.MSG_TYPE, emv, r -> "paid Demo Cafe " + charged(r));
+        Result inquiry = step(UrlQrPayment.INQUIRY, UrlQrPayment.inquiry(payer, DEMO_URL_QR),
+                r -> r.string("merchantName") + ", " + r.string("trxAmt") + " (" + r.string("trxCurrency") + ")");
+        if (inquiry.approved()) {
+            step(UrlQrPayment.PAYMENT, UrlQrPayment.payment(payer, DEMO_URL_QR, inquiry.msgId(), inquiry.trxInfo(),
+                    null), r -> "paid " + charged(r));
+        }
+    }
+
+    /** A QR payment's answer for people: the amount charged (after any promotion) and the voucher. */
+    private static String charged(TrxInfo r) {
+        String original = r.string("originalAmount");
+        return r.string("trxAmt") + (original == null ? "" : " (promotion: was " + original + ")") + ", voucher "
+                + r.string("qrcVoucherNo");
+    }
+
+    /** A planned QR message, or a row saying why the wallet would not send it. */
+    private Result step(String msgType, QrPlan plan, Function<TrxInfo, String> summary) {
+        if (plan instanceof QrPlan.Send send) {
+            return step(send.msgType(), send.trxInfo(), summary);
+        }
+        rows.add(new Row(msgType, "--", "not sent: " + ((QrPlan.Refused) plan).reason()));
+        printLast();
+        return new Result(null, "--", TrxInfo.EMPTY, false);
     }
 
     private void balance(String token) {
@@ -131,9 +175,13 @@ public final class DemoJourney {
             rows.add(new Row(msgType, "--", "interrupted"));
             result = new Result(msgId, "--", TrxInfo.EMPTY, false);
         }
-        out.printf(Locale.ROOT, "%2d  %-22s %-3s %s%n", rows.size(), msgType, rows.get(rows.size() - 1).code(),
-                rows.get(rows.size() - 1).detail());
+        printLast();
         return result;
+    }
+
+    private void printLast() {
+        Row last = rows.get(rows.size() - 1);
+        out.printf(Locale.ROOT, "%2d  %-22s %-3s %s%n", rows.size(), last.msgType(), last.code(), last.detail());
     }
 
     private boolean finish() {
