@@ -21,6 +21,7 @@ public final class InMemoryCpqrCodes implements CpqrCodes {
     private final Map<String, CpqrCode> byId = new LinkedHashMap<>();
     private final List<String> taken = new ArrayList<>();
     private int storeCalls;
+    private int refuseStores;
 
     @Override
     public synchronized int reserveAtc(String token, int count) {
@@ -40,12 +41,21 @@ public final class InMemoryCpqrCodes implements CpqrCodes {
     @Override
     public synchronized void store(List<CpqrCode> codes) {
         storeCalls++;
+        if (refuseStores > 0) {
+            refuseStores--;
+            throw new BarcodeTaken();
+        }
         for (CpqrCode c : codes) {
             if (taken.contains(c.barcode()) || findByBarcode(c.barcode()).isPresent()) {
                 throw new BarcodeTaken();
             }
         }
         codes.forEach(c -> byId.put(c.codeId(), c));
+    }
+
+    /** The next {@code n} calls of {@link #store} find a barcode taken, whichever barcodes they bring. */
+    public synchronized void refuseNextStores(int n) {
+        refuseStores = n;
     }
 
     /** Makes {@code barcode} taken by a code this fake does not otherwise know. */
