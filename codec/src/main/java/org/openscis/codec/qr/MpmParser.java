@@ -54,6 +54,9 @@ public final class MpmParser {
     /** Warning: the CRC matched but was written in lower case (seen in real UnionPay codes; qr.md §6). */
     public static final String WARNING_CRC_LOWERCASE = "CRC_LOWERCASE";
 
+    private static final int[] MANDATORY = {MCC, CURRENCY, COUNTRY, NAME, CITY};
+    private static final int[] ANS_FIELDS = {AMOUNT, FEE_FIXED, FEE_PERCENT, NAME, CITY, POSTAL};
+    private static final int NO_SUB_ID = -1;
     private static final List<String> NO_WARNINGS = List.of();
     private static final List<String> CRC_LOWERCASE = List.of(WARNING_CRC_LOWERCASE);
 
@@ -138,7 +141,7 @@ public final class MpmParser {
         if (!anyAccount(v)) {
             return fail(MpmError.MISSING_MANDATORY, "no merchant account information (IDs 02-51)");
         }
-        for (int id : new int[] {MCC, CURRENCY, COUNTRY, NAME, CITY}) {
+        for (int id : MANDATORY) {
             if (v[id] == null) {
                 return fail(MpmError.MISSING_MANDATORY, "ID " + id + " missing");
             }
@@ -166,7 +169,7 @@ public final class MpmParser {
                 return fail(MpmError.CHARSET, "ID " + MpmText.id2(id) + " outside the EMV common character set");
             }
         }
-        for (int id : new int[] {AMOUNT, FEE_FIXED, FEE_PERCENT, NAME, CITY, POSTAL}) {
+        for (int id : ANS_FIELDS) {
             if (v[id] != null && !ans(v[id])) {
                 return fail(MpmError.CHARSET, "ID " + id + " outside the EMV common character set");
             }
@@ -301,28 +304,33 @@ public final class MpmParser {
         if (t == null) {
             return null;
         }
-        MpmResult.Failed f = scanTemplate(t, 0, t.length(), sub, "ID " + MpmText.id2(id));
+        MpmResult.Failed f = scanTemplate(t, 0, t.length(), sub, id, NO_SUB_ID);
         if (f == null && !sub.has(GUI)) {
-            f = fail(MpmError.TEMPLATE_NO_GUI, "ID " + MpmText.id2(id) + " has no sub-ID 00");
+            f = fail(MpmError.TEMPLATE_NO_GUI, where(id, NO_SUB_ID) + " has no sub-ID 00");
         }
         return f;
     }
 
-    private static MpmResult.Failed scanTemplate(String s, int from, int to, MpmScan sub, String where) {
+    /** Scans a template value; {@code id}/{@code subId} only name the place in a failure's detail. */
+    private static MpmResult.Failed scanTemplate(String s, int from, int to, MpmScan sub, int id, int subId) {
         if (!sub.scan(s, from, to)) {
-            return fail(sub.error(), where + " object at character index " + sub.errorAt());
+            return fail(sub.error(), where(id, subId) + " object at character index " + sub.errorAt());
         }
         if (sub.duplicateId() >= 0) {
-            return fail(MpmError.DUPLICATE_ID, where + " sub-ID " + MpmText.id2(sub.duplicateId()) + " repeated");
+            return fail(MpmError.DUPLICATE_ID, where(id, subId) + " sub-ID " + MpmText.id2(sub.duplicateId()) + " repeated");
         }
         return null;
+    }
+
+    private static String where(int id, int subId) {
+        return "ID " + MpmText.id2(id) + (subId == NO_SUB_ID ? "" : " sub-ID " + MpmText.id2(subId));
     }
 
     private static MpmResult.Failed additional(String t, MpmScan sub, MpmScan nested) {
         if (t == null) {
             return null;
         }
-        MpmResult.Failed f = scanTemplate(t, 0, t.length(), sub, "ID 62");
+        MpmResult.Failed f = scanTemplate(t, 0, t.length(), sub, ADDITIONAL, NO_SUB_ID);
         if (f != null) {
             return f;
         }
@@ -344,10 +352,9 @@ public final class MpmParser {
             if (!sub.has(id)) {
                 continue;
             }
-            String where = "ID 62 sub-ID " + MpmText.id2(id);
-            f = scanTemplate(t, sub.start(id), sub.end(id), nested, where);
+            f = scanTemplate(t, sub.start(id), sub.end(id), nested, ADDITIONAL, id);
             if (f == null && !nested.has(GUI)) {
-                f = fail(MpmError.TEMPLATE_NO_GUI, where + " has no sub-ID 00");
+                f = fail(MpmError.TEMPLATE_NO_GUI, where(ADDITIONAL, id) + " has no sub-ID 00");
             }
             if (f != null) {
                 return f;
@@ -377,7 +384,7 @@ public final class MpmParser {
         if (t == null) {
             return null;
         }
-        MpmResult.Failed f = scanTemplate(t, 0, t.length(), sub, "ID 64");
+        MpmResult.Failed f = scanTemplate(t, 0, t.length(), sub, LANGUAGE, NO_SUB_ID);
         if (f != null) {
             return f;
         }
