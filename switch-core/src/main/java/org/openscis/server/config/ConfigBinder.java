@@ -49,7 +49,7 @@ final class ConfigBinder {
         ObservabilityConfig observability = observability(top.mapping("observability"));
         MoneyConfig money = money(top.mapping("money"), paths);
         OutboxConfig outbox = outbox(top.mapping("outbox"));
-        QrConfig qr = qr(top.mapping("qr"));
+        QrConfig qr = new QrBinder(paths).qr(top.mapping("qr"));
         top.finish();
         return new OpenScisConfig(paths.dataDir().toString(), listeners, limits, security, switchKeys, participants,
                 issuers, storage, observability, money, outbox, qr);
@@ -247,21 +247,6 @@ final class ConfigBinder {
             f.problem("maxBackoff", "must not be shorter than initialBackoff");
         }
         return outbox;
-    }
-
-    private QrConfig qr(Fields f) {
-        QrCodesConfig codes = qrCodes(f.mapping("codes"));
-        f.finish();
-        return new QrConfig(codes);
-    }
-
-    private QrCodesConfig qrCodes(Fields f) {
-        QrCodesConfig d = QrCodesConfig.defaults();
-        QrCodesConfig codes = new QrCodesConfig(
-                f.duration("validity", d.validity(), Duration.ofDays(1)),
-                f.integer("maxPerRequest", d.maxPerRequest(), 1, 99));
-        f.finish();
-        return codes;
     }
 
     /** A resolved absolute file name, or null (absent, or invalid and reported). */
