@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run the App Gateway journey against a running switch: CVM inquiry, KYC, open account, "
             + "balance, bill payment, credit, P2P transfer, cash-out token, result inquiry, merchant QR payments "
-            + "(an EMV code, then the shipped fixed-amount URL code after its inquiry), exchange rate.",
+            + "(an EMV code, then the shipped fixed-amount URL code after its inquiry), a consumer-presented code, "
+            + "exchange rate.",
             "Listens for the switch's callbacks meanwhile (the shipped config sends them to 127.0.0.1:8082).",
             "Exit code 0 when every step was approved."},
         footer = {"", "Example (with `openscis serve` running on the shipped config):", "  openscis demo"})

@@ -19,8 +19,9 @@ import org.openscis.server.client.qr.MerchantQr;
  * {@code openscis demo}: the whole App Gateway journey against a running switch, one message after another, each
  * step's response code in a table: CVM inquiry → KYC → open account → balance → bill payment → credit → P2P →
  * cash-out token → result inquiry → merchant QR payments (an EMV code built here, the shipped fixed-amount URL code
- * after its inquiry) → exchange rate → balance again, then the callbacks that arrived. Later steps use
- * what earlier ones returned (the KYC reference, the new token, the bill payment's msgID).
+ * after its inquiry) → a consumer-presented code (QRC_GENERATION) → exchange rate → balance again, then the callbacks
+ * that arrived. Later steps use what earlier ones returned (the KYC reference, the new token, the bill payment's
+ * msgID, the URL code's inquiry).
  */
 public final class DemoJourney {
 
@@ -97,6 +98,9 @@ public final class DemoJourney {
                 .put("trxAmt", "12.50").put("trxCurrency", currency).build(),
                 r -> "bill payment " + r.string("paymentStatus"));
         merchantQrPayments(token);
+        step("QRC_GENERATION", tokenTrx(token).put("trxLimit", "100.00").put("cvmLimit", "20.00")
+                .put("limitCurrency", currency).put("cpqrcNo", "01").build(),
+                r -> "consumer code, barcode " + Masking.pan(firstOf(r.list("barcodeCpqrcPayload"))));
         step("EXCHANGE_RATE_INQUIRY", TrxInfo.builder().put("origCurrency", currency).put("origAmt", "100")
                 .put("exchangeCurrency", "156").build(), r -> "100 -> " + r.string("exchangeAmt") + " (156)");
         balance(token);
@@ -127,6 +131,10 @@ public final class DemoJourney {
         String original = r.string("originalAmount");
         return r.string("trxAmt") + (original == null ? "" : " (promotion: was " + original + ")") + ", voucher "
                 + r.string("qrcVoucherNo");
+    }
+
+    private static String firstOf(List<Object> values) {
+        return values == null || values.isEmpty() ? null : String.valueOf(values.get(0));
     }
 
     /** A planned QR message, or a row saying why the wallet would not send it. */

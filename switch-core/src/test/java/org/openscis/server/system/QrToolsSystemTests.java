@@ -170,6 +170,6 @@ abstract class QrToolsSystemTests {
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertThat(ok).as(table).isTrue();
         assertThat(table).contains("MPQRC_PAYMENT_EMV      00", "QRC_INFO_INQUIRY       00",
-                "MPQRC_PAYMENT_URL      00", "every step approved");
+                "MPQRC_PAYMENT_URL      00", "QRC_GENERATION         00", "every step approved");
     }
 }
