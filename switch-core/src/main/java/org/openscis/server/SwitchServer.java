@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.openscis.codec.envelope.EnvelopeCodec;
 import org.openscis.codec.jose.CryptoProviders;
 import org.openscis.router.HandlerRegistry;
+import org.openscis.router.MessageType;
 import org.openscis.router.handler.HandlerPorts;
 import org.openscis.router.handler.Handlers;
 import org.openscis.server.adapters.CompositeKeyRegistry;
@@ -45,6 +46,7 @@ import org.openscis.server.crypto.DataKeyring;
 import org.openscis.server.crypto.DerivedCardSecrets;
 import org.openscis.server.crypto.KeyedHash;
 import org.openscis.server.dispatch.Dispatcher;
+import org.openscis.server.dispatch.RequestDeadlines;
 import org.openscis.server.dispatch.ResponseFactory;
 import org.openscis.server.gate.SecurityGate;
 import org.openscis.server.http.ResponseSigner;
@@ -105,6 +107,8 @@ public final class SwitchServer implements RunningServer {
     private static final int RESOLVER_THREADS = 4;
     private static final int RESOLVER_BATCH = 200;
     private static final int INQUIRIES_BEFORE_REVERSAL = 3;
+    /** CPQRC_PAYMENT's deadline beyond the verification wait and the CBS call: recording and answering. */
+    private static final Duration CPQRC_DEADLINE_MARGIN = Duration.ofSeconds(2);
     /** Fault draws of the embedded simulators are repeatable from run to run. */
     public static final long DEFAULT_SIMULATOR_SEED = 20261125L;
 
@@ -233,8 +237,12 @@ public final class SwitchServer implements RunningServer {
                 idempotency, responses, cards, outbox, cbsCallTimeout);
         SecurityGate gate = new SecurityGate(participants, keyRegistry, replay::firstSeen, cfg.security(), clock,
                 ZoneOffset.UTC, metrics::warning);
-        Dispatcher dispatcher = new Dispatcher(handlers, idempotency, responses, clock, timer,
-                cfg.limits().requestDeadline(), new FinalAnswers(transactions, responses));
+        // a consumer-presented payment may wait for the cardholder before its CBS call (decisions.md §7)
+        RequestDeadlines deadlines = RequestDeadlines.uniform(cfg.limits().requestDeadline()).with(
+                MessageType.CPQRC_PAYMENT,
+                cfg.qr().verification().timeout().plus(cbsCallTimeout).plus(CPQRC_DEADLINE_MARGIN));
+        Dispatcher dispatcher = new Dispatcher(handlers, idempotency, responses, clock, timer, deadlines,
+                new FinalAnswers(transactions, responses));
         ResponseSigner signer = new ResponseSigner(switchKeys.signingAlgorithm(), switchKeys.signingKid(),
                 switchKeys.signingKey(), clock);
         SwitchRequestHandler handler = new SwitchRequestHandler(workers, cfg.limits().maxQueueWait(), codec, gate,
