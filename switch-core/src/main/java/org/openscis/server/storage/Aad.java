@@ -36,4 +36,8 @@ final class Aad {
     static String kycCvmInfo(String referNo) {
         return "kyc_records.cvm_info_enc:" + referNo;
     }
+
+    static String cpqrPayload(String insId, String msgId) {
+        return "cpqr_payments.payload_enc:" + insId.length() + ":" + insId + "|" + msgId;
+    }
 }
