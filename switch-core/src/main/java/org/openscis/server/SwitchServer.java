@@ -66,6 +66,8 @@ import org.openscis.router.handler.MoneyHandlers;
 import org.openscis.router.handler.MoneyPorts;
 import org.openscis.router.handler.OnboardingHandlers;
 import org.openscis.router.money.TrxResultNotifications;
+import org.openscis.router.cpqrc.CpqrcNotifications;
+import org.openscis.router.cpqrc.VerificationWaits;
 import org.openscis.router.port.ExchangeRates;
 import org.openscis.server.adapters.CbsCoreBanking;
 import org.openscis.server.adapters.ConfigMerchants;
@@ -84,6 +86,7 @@ import org.openscis.server.outbox.LinkCallbackSender;
 import org.openscis.server.outbox.OutboxSettings;
 import org.openscis.server.storage.JdbcAccountTiers;
 import org.openscis.server.storage.JdbcCashOutWithdrawals;
+import org.openscis.server.storage.JdbcCpqrPayments;
 import org.openscis.server.storage.JdbcKycStore;
 import org.openscis.server.storage.JdbcSwitchIds;
 import org.openscis.server.storage.JdbcTransactionStore;
@@ -206,6 +209,16 @@ public final class SwitchServer implements RunningServer {
         MoneyPorts money = new MoneyPorts(coreBanking, transactions, new JdbcKycStore(database, cipher), outbox,
                 new ConfigMerchants(cfg.issuers()), exchangeRates(cfg.money()), new JdbcAccountTiers(database), ids,
                 cbsCallTimeout, cfg.money().kycValidity());
+        // consumer-presented payments from acquirers: the cardholder verification waits hold futures, no threads;
+        // verdicts continue on the CBS-completion threads (docs/decisions/cpqrc-verification.md)
+        JdbcCpqrPayments cpqrPayments = new JdbcCpqrPayments(database, cipher);
+        VerificationWaits verificationWaits = new VerificationWaits(cpqrPayments, clock, cbsCompletions);
+        ScheduledThreadPoolExecutor verificationTicks = new ScheduledThreadPoolExecutor(1,
+                new NamedThreads("openscis-cvm-wait"));
+        resources.add(() -> shutdown(verificationTicks));
+        long verificationPollMillis = cfg.qr().verification().pollInterval().toMillis();
+        verificationTicks.scheduleWithFixedDelay(verificationWaits::tick, verificationPollMillis,
+                verificationPollMillis, TimeUnit.MILLISECONDS);
         HandlerRegistry handlers = new HandlerRegistry();
         Handlers.registerAll(handlers, Handlers.issue2(ports, money));
         Handlers.registerAll(handlers, MoneyHandlers.money(ports, money));
@@ -234,7 +247,7 @@ public final class SwitchServer implements RunningServer {
 
         ResponseFactory responses = new ResponseFactory(codec, clock, ZoneOffset.UTC);
         startMoneyBackground(cfg, clock, registry, io, switchKeys, keyRegistry, transactions, coreBanking, ids,
-                idempotency, responses, cards, outbox, cbsCallTimeout);
+                idempotency, responses, cards, outbox, cbsCallTimeout, new CpqrcNotifications(cpqrPayments));
         SecurityGate gate = new SecurityGate(participants, keyRegistry, replay::firstSeen, cfg.security(), clock,
                 ZoneOffset.UTC, metrics::warning);
         // a consumer-presented payment may wait for the cardholder before its CBS call (decisions.md §7)
@@ -272,7 +285,7 @@ public final class SwitchServer implements RunningServer {
             EventLoopGroup io, SwitchKeyRing switchKeys, CompositeKeyRegistry keyRegistry,
             JdbcTransactionStore transactions, CbsCoreBanking coreBanking, JdbcSwitchIds ids,
             JdbcIdempotencyStore idempotency, ResponseFactory responses, JdbcCardRepository cards, JdbcOutbox outbox,
-            Duration cbsCallTimeout) throws Exception {
+            Duration cbsCallTimeout, CpqrcNotifications cpqrcNotices) throws Exception {
         OutboxConfig oc = cfg.outbox();
         Duration lease = oc.callTimeout().multipliedBy(3).compareTo(MIN_CALLBACK_LEASE) > 0
                 ? oc.callTimeout().multipliedBy(3) : MIN_CALLBACK_LEASE;
@@ -300,7 +313,8 @@ public final class SwitchServer implements RunningServer {
         ResolutionSettings settings = new ResolutionSettings(staleAfter, cfg.money().resolveBackoff(),
                 cfg.money().resolveMaxBackoff(), INQUIRIES_BEFORE_REVERSAL, cbsCallTimeout,
                 cbsCallTimeout.multipliedBy(4).plus(Duration.ofSeconds(10)), RESOLVER_BATCH);
-        TrxResultNotifications notices = new TrxResultNotifications(cards);
+        TrxResultNotifications notices = new TrxResultNotifications(cards)
+                .with(MessageType.CPQRC_PAYMENT, cpqrcNotices);
         Resolver resolver = new Resolver(transactions, coreBanking, ids, idempotency, responses, notices::forFinal,
                 settings, clock, resolverWorkers, outcome -> registry.counter("openscis.resolutions",
                         "outcome", outcome).increment());
