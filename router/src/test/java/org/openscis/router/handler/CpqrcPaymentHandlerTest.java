@@ -339,11 +339,13 @@ class CpqrcPaymentHandlerTest {
 
         TokenRecord other = c.token("32");
         CpqrCode foreign = c.code(other, 100_00, 50_00);
+        // the code's token is no longer enrolled
         c.codes.store(List.of(new CpqrCode(foreign.codeId(), foreign.insId(), foreign.issuerIin(), foreign.cardId(),
-                "6292650000000000000", foreign.deviceId(), foreign.userId(), foreign.emvPayload(), foreign.barcode(),
-                foreign.atc(), foreign.trxLimitMinor(), foreign.cvmLimitMinor(), foreign.limitCurrency(),
-                foreign.createdAt(), foreign.expiresAt(), null, null)));
-        assertThat(code(pay(c.payment(foreign, "10.00").build()))).isIn("14", "73");
+                MoneyFixture.tokenNumber(CpqrcFixture.QR, "99"), foreign.deviceId(), foreign.userId(),
+                foreign.emvPayload(), foreign.barcode(), foreign.atc(), foreign.trxLimitMinor(),
+                foreign.cvmLimitMinor(), foreign.limitCurrency(), foreign.createdAt(), foreign.expiresAt(), null,
+                null)));
+        assertThat(code(pay(c.payment(foreign, "10.00").build()))).isEqualTo("73");
     }
 
     @Test
