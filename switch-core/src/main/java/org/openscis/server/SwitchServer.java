@@ -65,6 +65,7 @@ import org.openscis.connector.link.LinkSigner;
 import org.openscis.router.handler.MoneyHandlers;
 import org.openscis.router.handler.MoneyPorts;
 import org.openscis.router.handler.OnboardingHandlers;
+import org.openscis.router.handler.QrHandlers;
 import org.openscis.router.money.TrxResultNotifications;
 import org.openscis.router.cpqrc.CpqrcNotifications;
 import org.openscis.router.cpqrc.VerificationWaits;
@@ -84,6 +85,7 @@ import org.openscis.server.outbox.CallbackDispatcher;
 import org.openscis.server.outbox.JdbcOutbox;
 import org.openscis.server.outbox.LinkCallbackSender;
 import org.openscis.server.outbox.OutboxSettings;
+import org.openscis.server.qr.MerchantQr;
 import org.openscis.server.storage.JdbcAccountTiers;
 import org.openscis.server.storage.JdbcCashOutWithdrawals;
 import org.openscis.server.storage.JdbcCpqrPayments;
@@ -244,6 +246,8 @@ public final class SwitchServer implements RunningServer {
                 TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(new CardExpirySweep(cardStates, clock, EXPIRY_SWEEP_MAX_CARDS), 0,
                 PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        Handlers.registerAll(handlers, QrHandlers.merchantPresented(ports, money, MerchantQr.ports(cfg.qr(), database,
+                housekeeping, cfg.security().idempotencyRetention(), clock)));
 
         ResponseFactory responses = new ResponseFactory(codec, clock, ZoneOffset.UTC);
         startMoneyBackground(cfg, clock, registry, io, switchKeys, keyRegistry, transactions, coreBanking, ids,

@@ -49,7 +49,7 @@ final class ConfigBinder {
         ObservabilityConfig observability = observability(top.mapping("observability"));
         MoneyConfig money = money(top.mapping("money"), paths);
         OutboxConfig outbox = outbox(top.mapping("outbox"));
-        QrConfig qr = qr(top.mapping("qr"));
+        QrConfig qr = new QrBinder(paths).qr(top.mapping("qr"));
         top.finish();
         return new OpenScisConfig(paths.dataDir().toString(), listeners, limits, security, switchKeys, participants,
                 issuers, storage, observability, money, outbox, qr);
@@ -227,27 +227,6 @@ final class ConfigBinder {
             f.problem("resolveMaxBackoff", "must not be shorter than resolveBackoff");
         }
         return money;
-    }
-
-    private QrConfig qr(Fields f) {
-        QrVerificationConfig verification = qrVerification(f.mapping("verification"));
-        f.finish();
-        return new QrConfig(verification);
-    }
-
-    private QrVerificationConfig qrVerification(Fields f) {
-        QrVerificationConfig d = QrVerificationConfig.defaults();
-        QrVerificationConfig v = new QrVerificationConfig(
-                f.duration("timeout", d.timeout(), Duration.ofMinutes(10)),
-                f.duration("pollInterval", d.pollInterval(), Duration.ofSeconds(10)));
-        f.finish();
-        if (v.timeout().isZero()) {
-            f.problem("timeout", "must be positive");
-        }
-        if (v.pollInterval().isZero()) {
-            f.problem("pollInterval", "must be positive");
-        }
-        return v;
     }
 
     private OutboxConfig outbox(Fields f) {

@@ -7,7 +7,6 @@ import org.openscis.server.config.IssuerConfig;
 import org.openscis.server.config.LimitsConfig;
 import org.openscis.server.config.MoneyConfig;
 import org.openscis.server.config.OpenScisConfig;
-import org.openscis.server.config.QrConfig;
 import org.openscis.server.config.QrVerificationConfig;
 
 /** Changes system suites make to the shipped configuration, so that expiries and timeouts come quickly. */
@@ -61,6 +60,6 @@ final class TestSettings {
     static UnaryOperator<OpenScisConfig> qrVerification(Duration timeout, Duration poll) {
         return c -> new OpenScisConfig(c.dataDir(), c.listeners(), c.limits(), c.security(), c.switchKeys(),
                 c.participants(), c.issuers(), c.storage(), c.observability(), c.money(), c.outbox(),
-                new QrConfig(new QrVerificationConfig(timeout, poll)));
+                c.qr().withVerification(new QrVerificationConfig(timeout, poll)));
     }
 }
