@@ -13,6 +13,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.openscis.codec.envelope.EnvelopeCodec;
 import org.openscis.codec.jose.CryptoProviders;
 import org.openscis.router.HandlerRegistry;
+import org.openscis.router.handler.CpqrHandlers;
 import org.openscis.router.MessageType;
 import org.openscis.router.handler.HandlerPorts;
 import org.openscis.router.handler.Handlers;
@@ -41,6 +43,7 @@ import org.openscis.server.cli.RunningServer;
 import org.openscis.server.config.ListenerConfig;
 import org.openscis.server.config.OpenScisConfig;
 import org.openscis.server.config.TlsConfig;
+import org.openscis.server.crypto.CpqrMasterKey;
 import org.openscis.server.crypto.DataCipher;
 import org.openscis.server.crypto.DataKeyring;
 import org.openscis.server.crypto.DerivedCardSecrets;
@@ -67,9 +70,17 @@ import org.openscis.router.handler.MoneyPorts;
 import org.openscis.router.handler.OnboardingHandlers;
 import org.openscis.router.handler.QrHandlers;
 import org.openscis.router.money.TrxResultNotifications;
+import org.openscis.router.cpqrc.CodeScanner;
 import org.openscis.router.cpqrc.CpqrcNotifications;
+import org.openscis.router.cpqrc.CpqrcPorts;
+import org.openscis.router.handler.CpqrcHandlers;
+import org.openscis.router.qr.CpqrScan;
+import org.openscis.router.qr.ScanResult;
 import org.openscis.router.cpqrc.VerificationWaits;
 import org.openscis.router.port.ExchangeRates;
+import org.openscis.router.qr.CodeCryptogram;
+import org.openscis.router.qr.CpqrGenerator;
+import org.openscis.router.qr.CpqrSettings;
 import org.openscis.server.adapters.CbsCoreBanking;
 import org.openscis.server.adapters.ConfigMerchants;
 import org.openscis.server.adapters.FileExchangeRates;
@@ -88,6 +99,7 @@ import org.openscis.server.outbox.OutboxSettings;
 import org.openscis.server.qr.MerchantQr;
 import org.openscis.server.storage.JdbcAccountTiers;
 import org.openscis.server.storage.JdbcCashOutWithdrawals;
+import org.openscis.server.storage.JdbcCpqrCodes;
 import org.openscis.server.storage.JdbcCpqrPayments;
 import org.openscis.server.storage.JdbcKycStore;
 import org.openscis.server.storage.JdbcSwitchIds;
@@ -225,6 +237,19 @@ public final class SwitchServer implements RunningServer {
         Handlers.registerAll(handlers, Handlers.issue2(ports, money));
         Handlers.registerAll(handlers, MoneyHandlers.money(ports, money));
         Handlers.registerAll(handlers, OnboardingHandlers.handlers(ports, money));
+        // consumer-presented QR codes (decisions.md §7, docs/decisions/cpqr-codes.md); a scan validates them with
+        // new CpqrScan(cpqrCodes, cpqrCryptogram, clock)
+        JdbcCpqrCodes cpqrCodes = new JdbcCpqrCodes(database, cipher, new KeyedHash(keyring));
+        CodeCryptogram cpqrCryptogram = new CodeCryptogram(CpqrMasterKey.derive(keyring));
+        Handlers.registerAll(handlers, CpqrHandlers.generation(ports, money,
+                new CpqrGenerator(cpqrCodes, cpqrCryptogram, new SecureRandom()),
+                new CpqrSettings(cfg.qr().codes().validity(), cfg.qr().codes().maxPerRequest())));
+
+        // CPQRC_PAYMENT and ADDITIONAL_PROCESSING_RESULT (decisions.md §7.1, docs/decisions/cpqrc-verification.md)
+        CpqrScan cpqrScan = new CpqrScan(cpqrCodes, cpqrCryptogram, clock);
+        Handlers.registerAll(handlers, CpqrcHandlers.acquirer(ports, money, new CpqrcPorts(
+                (emv, barcode) -> scanned(cpqrScan.scan(emv, barcode)), cpqrCodes, cpqrPayments, verificationWaits,
+                cfg.qr().verification().timeout())));
 
         ThreadPoolExecutor workers = new ThreadPoolExecutor(cfg.limits().workerThreads(), cfg.limits().workerThreads(),
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cfg.limits().workerQueueLength()),
@@ -324,6 +349,15 @@ public final class SwitchServer implements RunningServer {
                         "outcome", outcome).increment());
         resolverTimer.scheduleWithFixedDelay(resolver, RESOLVER_INTERVAL.toMillis(), RESOLVER_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** {@link CpqrScan}'s answer as the acquirer handlers take it. */
+    private static CodeScanner.Scan scanned(ScanResult result) {
+        if (result instanceof ScanResult.Accepted accepted) {
+            return new CodeScanner.Scan.Accepted(accepted.code());
+        }
+        ScanResult.Refused refused = (ScanResult.Refused) result;
+        return new CodeScanner.Scan.Refused(refused.code(), refused.detail());
     }
 
     private static ExchangeRates exchangeRates(MoneyConfig money) throws java.io.IOException {

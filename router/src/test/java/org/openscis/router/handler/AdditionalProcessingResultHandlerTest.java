@@ -63,7 +63,7 @@ class AdditionalProcessingResultHandlerTest {
     }
 
     private String paymentMsgId(CpqrCode qr) {
-        return c.codes.find(qr.codeId()).orElseThrow().usedByMsgId();
+        return c.stored(qr.codeId()).usedByMsgId();
     }
 
     @Test

@@ -281,7 +281,7 @@ class CpqrcPaymentHandlerTest {
         for (TrxInfo t : bad) {
             assertThat(code(pay(t))).as(t.toString()).isEqualTo("30");
         }
-        assertThat(c.codes.find(qr.codeId()).orElseThrow().usedByMsgId()).isNull();
+        assertThat(c.stored(qr.codeId()).usedByMsgId()).isNull();
     }
 
     @Test
@@ -334,17 +334,17 @@ class CpqrcPaymentHandlerTest {
                 issued.token(), RouterFixture.OTHER_DEVICE, issued.userId(), issued.emvPayload(), issued.barcode(),
                 issued.atc(), issued.trxLimitMinor(), issued.cvmLimitMinor(), issued.limitCurrency(),
                 issued.createdAt(), issued.expiresAt(), null, null);
-        c.codes.store(List.of(moved));
+        c.codes.put(moved);
         assertThat(code(pay(c.payment(moved, "10.00").build()))).isEqualTo("55");
 
         TokenRecord other = c.token("32");
         CpqrCode foreign = c.code(other, 100_00, 50_00);
         // the code's token is no longer enrolled
-        c.codes.store(List.of(new CpqrCode(foreign.codeId(), foreign.insId(), foreign.issuerIin(), foreign.cardId(),
+        c.codes.put(new CpqrCode(foreign.codeId(), foreign.insId(), foreign.issuerIin(), foreign.cardId(),
                 MoneyFixture.tokenNumber(CpqrcFixture.QR, "99"), foreign.deviceId(), foreign.userId(),
                 foreign.emvPayload(), foreign.barcode(), foreign.atc(), foreign.trxLimitMinor(),
                 foreign.cvmLimitMinor(), foreign.limitCurrency(), foreign.createdAt(), foreign.expiresAt(), null,
-                null)));
+                null));
         assertThat(code(pay(c.payment(foreign, "10.00").build()))).isEqualTo("73");
     }
 

@@ -96,6 +96,11 @@ public final class CpqrcFixture {
         return code;
     }
 
+    /** The code as stored now. */
+    public CpqrCode stored(String codeId) {
+        return codes.codes().stream().filter(c -> c.codeId().equals(codeId)).findFirst().orElseThrow();
+    }
+
     /** A CPQRC_PAYMENT request body paying {@code amount} CNY with the code's EMV payload. */
     public TrxInfo.Builder payment(CpqrCode code, String amount) {
         return TrxInfo.builder()

@@ -37,7 +37,19 @@ final class Aad {
         return "kyc_records.cvm_info_enc:" + referNo;
     }
 
-    static String cpqrPayload(String insId, String msgId) {
+    static String cpqrPayload(String codeId) {
+        return "cpqr_codes.payload_enc:" + codeId;
+    }
+
+    static String cpqrBarcode(String codeId) {
+        return "cpqr_codes.barcode_enc:" + codeId;
+    }
+
+    static String cpqrToken(String codeId) {
+        return "cpqr_codes.token_enc:" + codeId;
+    }
+
+    static String cpqrPaymentPayload(String insId, String msgId) {
         return "cpqr_payments.payload_enc:" + insId.length() + ":" + insId + "|" + msgId;
     }
 }

@@ -75,7 +75,7 @@ public final class JdbcCpqrPayments implements CpqrPayments {
                     .set(CODE_ID, p.codeId())
                     .set(APP_GATEWAY_INS_ID, p.appGatewayInsId())
                     .set(BARCODE, p.barcode())
-                    .set(PAYLOAD_ENC, cipher.encryptString(p.payload(), Aad.cpqrPayload(insId, msgId)))
+                    .set(PAYLOAD_ENC, cipher.encryptString(p.payload(), Aad.cpqrPaymentPayload(insId, msgId)))
                     .set(VERIFICATION_REQUIRED, p.verificationRequired())
                     .set(VERDICT, p.verdict() == null ? null : p.verdict().kind().name())
                     .set(PAYMENT_STATUS, p.verdict() == null ? null : cut(p.verdict().paymentStatus(),
@@ -148,7 +148,7 @@ public final class JdbcCpqrPayments implements CpqrPayments {
         String msgId = r.get(MSG_ID);
         return new CpqrPayment(new CpqrPayment.Key(insId, msgId), r.get(CODE_ID), r.get(APP_GATEWAY_INS_ID),
                 Boolean.TRUE.equals(r.get(BARCODE)), cipher.decryptString(r.get(PAYLOAD_ENC),
-                        Aad.cpqrPayload(insId, msgId)),
+                        Aad.cpqrPaymentPayload(insId, msgId)),
                 Boolean.TRUE.equals(r.get(VERIFICATION_REQUIRED)), r.get(VERDICT) == null ? null : verdict(r),
                 Instant.ofEpochMilli(r.get(CREATED_AT)));
     }

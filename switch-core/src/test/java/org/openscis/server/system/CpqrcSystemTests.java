@@ -123,7 +123,6 @@ abstract class CpqrcSystemTests {
     @Test
     void atOrBelowTheCvmLimitTheAccountIsDebitedAtOnce() {
         Card card = wallet.enrolSeeded();
-        watch.secret(card.token());
         List<String> qr = code(card);
         long customer = ledger.balanceMinor(card.accountNo());
         long settlement = ledger.balanceMinor(SETTLEMENT);
@@ -150,7 +149,6 @@ abstract class CpqrcSystemTests {
     @Test
     void aboveTheCvmLimitTheCardholderConfirmsAndASecondResultIs78() {
         Card card = wallet.enrolSeeded();
-        watch.secret(card.token());
         List<String> qr = code(card);
         long customer = ledger.balanceMinor(card.accountNo());
 
@@ -170,7 +168,6 @@ abstract class CpqrcSystemTests {
     @Test
     void aboveTheCvmLimitADeclinedVerificationIs05AndMovesNothing() {
         Card card = wallet.enrolSeeded();
-        watch.secret(card.token());
         List<String> qr = code(card);
         long customer = ledger.balanceMinor(card.accountNo());
 
@@ -187,7 +184,6 @@ abstract class CpqrcSystemTests {
     @Test
     void withoutAVerdictThePaymentTimesOutWith05() {
         Card card = wallet.enrolSeeded();
-        watch.secret(card.token());
         List<String> qr = code(card);
         long customer = ledger.balanceMinor(card.accountNo());
 
@@ -202,7 +198,6 @@ abstract class CpqrcSystemTests {
     @Test
     void ofTwoConcurrentScansOfOneCodeExactlyOnePays() {
         Card card = wallet.enrolSeeded();
-        watch.secret(card.token());
         List<String> qr = code(card);
         long customer = ledger.balanceMinor(card.accountNo());
 
@@ -217,7 +212,6 @@ abstract class CpqrcSystemTests {
     @Test
     void theBarcodePaysToo() {
         Card card = wallet.enrolSeeded();
-        watch.secret(card.token());
         List<String> qr = code(card);
 
         SignedExchange paid = pay(payment(qr.get(0), "5.00").remove("emvCpqrcPayload")
@@ -231,7 +225,6 @@ abstract class CpqrcSystemTests {
     @Test
     void refusalsMoveNothing() {
         Card card = wallet.enrolSeeded();
-        watch.secret(card.token());
         List<String> qr = code(card);
         long customer = ledger.balanceMinor(card.accountNo());
 
