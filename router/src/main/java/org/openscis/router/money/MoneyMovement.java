@@ -19,6 +19,7 @@ import org.openscis.router.port.CbsReply;
 import org.openscis.router.port.CoreBanking;
 import org.openscis.router.port.MoneyTransaction;
 import org.openscis.router.port.Notification;
+import org.openscis.router.port.Participant;
 import org.openscis.router.port.SwitchIds;
 import org.openscis.router.port.TransactionStore;
 import org.openscis.router.port.TrxState;
@@ -34,14 +35,15 @@ import org.slf4j.LoggerFactory;
  *       while it is open;</li>
  *   <li>with a daily limit, the card's total of the day is read again now that this movement counts in it: of two
  *       concurrent requests that each fit alone but not together, neither gets past this point unnoticed (61,
- *       declined without a CBS call);</li>
+ *       declined without a CBS call); a movement's {@link RecordedCheck} is checked again here too;</li>
  *   <li>RECEIVED → SENT, then one CBS call with the deadline now + the CBS call timeout;</li>
  *   <li>the reply decides the final state, stored with the callbacks it causes in one transition: answered 00 →
  *       APPROVED; answered 04 → UNKNOWN; any other answer → DECLINED with the CBS's code unchanged (01, 32, 51, 70,
  *       71, 72, 74, 75, 76, ...); not sent (91, 92, 98) → DECLINED with that code; no answer → UNKNOWN, answered 04
  *       and left to the background resolver. A final state the handler reaches after the requester was already
  *       answered 04 (its request deadline came first, see {@link org.openscis.router.AnswerRace}) is stored with the
- *       requester's TRX_RESULT_NOTIFICATION, as a final state the resolver reaches is.</li>
+ *       requester's TRX_RESULT_NOTIFICATION (not to an acquirer, which repeats its request instead), as a final
+ *       state the resolver reaches is.</li>
  * </ol>
  * A compare-and-set that fails (the resolver got there first) is answered from what is stored. The stage never
  * completes exceptionally once the CBS may have been called: a storage failure after the call is answered 04, since
@@ -99,6 +101,12 @@ public final class MoneyMovement {
         }
         if (movement.dailyLimit() != null && overDailyLimit(movement.dailyLimit())) {
             return done(declineBeforeCall(trx, movement, ResponseCode.EXCEEDS_LIMIT, "above the card's daily limit"));
+        }
+        if (movement.recheck() != null) {
+            RecordedCheck.Refusal refusal = movement.recheck().check(trx);
+            if (refusal != null) {
+                return done(declineBeforeCall(trx, movement, refusal.code(), refusal.detail()));
+            }
         }
         if (!transactions.transition(trx.trxId(), TrxState.RECEIVED, TrxState.SENT, null, List.of(), clock.instant())) {
             return done(answerFromStore(trx.trxId(), movement));
@@ -174,7 +182,9 @@ public final class MoneyMovement {
      */
     static List<Notification> finalCallbacks(MoneyTransaction done, Movement movement) {
         List<Notification> own = movement.notifications().forFinal(done, done.state(), done.responseCode());
-        if (movement.request().answers().claimFinalAnswer()) {
+        boolean answeredNow = movement.request().answers().claimFinalAnswer();
+        // An acquirer gets no callbacks: it learns a late outcome by repeating its request.
+        if (answeredNow || movement.request().participant().kind() == Participant.Kind.ACQUIRER) {
             return own;
         }
         Notification requester = TrxResultNotifications.forTransaction(done, done.state(), done.responseCode());
