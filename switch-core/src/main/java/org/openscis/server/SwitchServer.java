@@ -60,9 +60,12 @@ import org.openscis.server.storage.JdbcIdempotencyStore;
 import org.openscis.server.storage.JdbcReplayGuard;
 import org.openscis.server.storage.JdbcVerificationAttempts;
 import org.openscis.connector.link.LinkSigner;
+import org.openscis.router.handler.AcquirerHandlers;
 import org.openscis.router.handler.MoneyHandlers;
 import org.openscis.router.handler.MoneyPorts;
 import org.openscis.router.handler.OnboardingHandlers;
+import org.openscis.router.money.AcquirerReturnNotifications;
+import org.openscis.router.money.FinalNotifications;
 import org.openscis.router.money.TrxResultNotifications;
 import org.openscis.router.port.ExchangeRates;
 import org.openscis.server.adapters.CbsCoreBanking;
@@ -206,6 +209,7 @@ public final class SwitchServer implements RunningServer {
         Handlers.registerAll(handlers, Handlers.issue2(ports, money));
         Handlers.registerAll(handlers, MoneyHandlers.money(ports, money));
         Handlers.registerAll(handlers, OnboardingHandlers.handlers(ports, money));
+        Handlers.registerAll(handlers, AcquirerHandlers.returns(ports, money));
 
         ThreadPoolExecutor workers = new ThreadPoolExecutor(cfg.limits().workerThreads(), cfg.limits().workerThreads(),
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cfg.limits().workerQueueLength()),
@@ -292,7 +296,8 @@ public final class SwitchServer implements RunningServer {
         ResolutionSettings settings = new ResolutionSettings(staleAfter, cfg.money().resolveBackoff(),
                 cfg.money().resolveMaxBackoff(), INQUIRIES_BEFORE_REVERSAL, cbsCallTimeout,
                 cbsCallTimeout.multipliedBy(4).plus(Duration.ofSeconds(10)), RESOLVER_BATCH);
-        TrxResultNotifications notices = new TrxResultNotifications(cards);
+        FinalNotifications notices = new AcquirerReturnNotifications(cards, transactions)
+                .before(new TrxResultNotifications(cards));
         Resolver resolver = new Resolver(transactions, coreBanking, ids, idempotency, responses, notices::forFinal,
                 settings, clock, resolverWorkers, outcome -> registry.counter("openscis.resolutions",
                         "outcome", outcome).increment());
