@@ -14,6 +14,7 @@ public final class Messages {
     public static final String AGENT = "AGENT0000000001";
     public static final String FEE = "FEE-344";
     public static final String FUNDING = "FUNDING-344";
+    public static final String SETTLEMENT = "SETTLEMENT-344";
     public static final String HKD = "344";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneOffset.UTC);
@@ -69,6 +70,28 @@ public final class Messages {
                 "trxAmt", amount, "trxCurrency", HKD, "billAmt", amount, "billCurrency", HKD,
                 "feeAmt", fee, "markupAmt", "0", "retrivlRefNum", "080887948744", "transDatetime", "0808110118",
                 "traceNum", "000001");
+    }
+
+    /** An off-us DEBIT_TRANSACTION: a merchant of another acquirer paid by merchant-presented QR. */
+    public static TrxInfo offUsDebit(String accountNo, String amount, String fee) {
+        return debit(accountNo, "123456789012345", amount, fee).toBuilder()
+                .put("relTrxType", "MPQRC_PAYMENT_EMV")
+                .put("onUsFlag", "N")
+                .put("merchantInfo", obj("acquirerIIN", "00010344", "fwdIIN", "00010344", "mid", "123456789012345",
+                        "merchantName", "Demo Noodles", "mcc", "5812", "merchantCountry", HKD, "termId", "T0000001"))
+                .build();
+    }
+
+    /** An off-us CREDIT_TRANSACTION: a refund of a QR payment, taken from the settlement account. */
+    public static TrxInfo offUsCredit(String accountNo, String amount, String origMsgId) {
+        return credit(accountNo, "123456789012345", amount).toBuilder()
+                .put("relTrxType", "REFUND")
+                .put("onUsFlag", "N")
+                .put("origMsgID", origMsgId)
+                .put("origMsgType", "CPQRC_PAYMENT")
+                .put("merchantInfo", obj("acquirerIIN", "00010344", "fwdIIN", "00010344", "mid", "123456789012345",
+                        "merchantName", "Demo Noodles", "mcc", "5812", "merchantCountry", HKD, "termId", "T0000001"))
+                .build();
     }
 
     public static TrxInfo credit(String accountNo, String mid, String amount) {
