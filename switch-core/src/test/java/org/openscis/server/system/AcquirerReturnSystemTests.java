@@ -3,13 +3,19 @@ package org.openscis.server.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +32,10 @@ import org.openscis.router.port.CbsReply;
 import org.openscis.router.port.MoneyTransaction;
 import org.openscis.router.port.TrxState;
 import org.openscis.server.adapters.CbsCoreBanking;
+import org.openscis.server.cli.CliContext;
+import org.openscis.server.cli.Main;
 import org.openscis.server.client.AppGatewayClient;
+import org.openscis.server.client.ClientCommandRunner;
 import org.openscis.server.client.ReceivedCallback;
 import org.openscis.server.client.SignedExchange;
 import org.openscis.server.crypto.DataCipher;
@@ -208,6 +217,48 @@ abstract class AcquirerReturnSystemTests {
         assertThat(again.trxInfo().string("qrcVoucherNo")).isEqualTo(first.trxInfo().string("qrcVoucherNo"));
         assertThat(changed.responseCode()).as("same msgID, other content").isEqualTo("94");
         assertThat(ledger.balanceMinor(card.accountNo())).isEqualTo(before + 600);
+    }
+
+    @Test
+    void concurrentRefundsNeverGiveBackMoreThanThePayment() throws Exception {
+        Card card = wallet.enrolSeeded();
+        String payment = pay(card, "10.00");
+        long before = ledger.balanceMinor(card.accountNo());
+
+        List<CompletableFuture<SignedExchange>> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(acquirer.call("REFUND", refundTrx(payment, "4.00")));
+        }
+        List<String> codes = sent.stream().map(CompletableFuture::join).map(AcquirerReturnSystemTests::checked)
+                .map(SignedExchange::responseCode).toList();
+
+        long approved = codes.stream().filter("00"::equals).count();
+        assertThat(codes).allMatch(c -> c.equals("00") || c.equals("13"));
+        // Concurrent ones that all see each other may all be declined (13): safe, never more than the payment.
+        assertThat(approved).isLessThanOrEqualTo(2L);
+        assertThat(ledger.balanceMinor(card.accountNo())).isEqualTo(before + approved * 400);
+        assertThat(refund(payment, "2.01").responseCode()).isEqualTo(approved == 2 ? "13" : "00");
+    }
+
+    @Test
+    void theAcquirerCommandRefundsThroughTheRealClient() {
+        Card card = wallet.enrolSeeded();
+        String payment = pay(card, "3.00");
+        long before = ledger.balanceMinor(card.accountNo());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), name -> null, sw.dataDir, Optional::empty,
+                () -> Optional.of(new ClientCommandRunner()), Optional::empty);
+
+        int exit = Main.execute(context, "acquirer", "refund", "--profile",
+                sw.dataDir.resolve(DevKeyBootstrap.ACQUIRER_PROFILE_DIR).toString(), "--url",
+                "http://127.0.0.1:" + sw.server.httpPort(), "--orig-msg-id", payment, "--amount", "1.25");
+
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("/scis/acquirer/refund")
+                .contains("< signature valid").contains("< msgResponse 00");
+        assertThat(ledger.balanceMinor(card.accountNo())).isEqualTo(before + 125);
     }
 
     // ---- helpers
