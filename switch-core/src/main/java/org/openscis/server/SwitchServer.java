@@ -64,8 +64,12 @@ import org.openscis.router.handler.AcquirerHandlers;
 import org.openscis.router.handler.MoneyHandlers;
 import org.openscis.router.handler.MoneyPorts;
 import org.openscis.router.handler.OnboardingHandlers;
+<<<<<<< HEAD
 import org.openscis.router.money.AcquirerReturnNotifications;
 import org.openscis.router.money.FinalNotifications;
+=======
+import org.openscis.router.handler.QrHandlers;
+>>>>>>> main
 import org.openscis.router.money.TrxResultNotifications;
 import org.openscis.router.port.ExchangeRates;
 import org.openscis.server.adapters.CbsCoreBanking;
@@ -83,6 +87,7 @@ import org.openscis.server.outbox.CallbackDispatcher;
 import org.openscis.server.outbox.JdbcOutbox;
 import org.openscis.server.outbox.LinkCallbackSender;
 import org.openscis.server.outbox.OutboxSettings;
+import org.openscis.server.qr.MerchantQr;
 import org.openscis.server.storage.JdbcAccountTiers;
 import org.openscis.server.storage.JdbcCashOutWithdrawals;
 import org.openscis.server.storage.JdbcKycStore;
@@ -231,6 +236,8 @@ public final class SwitchServer implements RunningServer {
                 TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(new CardExpirySweep(cardStates, clock, EXPIRY_SWEEP_MAX_CARDS), 0,
                 PURGE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        Handlers.registerAll(handlers, QrHandlers.merchantPresented(ports, money, MerchantQr.ports(cfg.qr(), database,
+                housekeeping, cfg.security().idempotencyRetention(), clock)));
 
         ResponseFactory responses = new ResponseFactory(codec, clock, ZoneOffset.UTC);
         startMoneyBackground(cfg, clock, registry, io, switchKeys, keyRegistry, transactions, coreBanking, ids,

@@ -49,9 +49,10 @@ final class ConfigBinder {
         ObservabilityConfig observability = observability(top.mapping("observability"));
         MoneyConfig money = money(top.mapping("money"), paths);
         OutboxConfig outbox = outbox(top.mapping("outbox"));
+        QrConfig qr = new QrBinder(paths).qr(top.mapping("qr"));
         top.finish();
         return new OpenScisConfig(paths.dataDir().toString(), listeners, limits, security, switchKeys, participants,
-                issuers, storage, observability, money, outbox);
+                issuers, storage, observability, money, outbox, qr);
     }
 
     /** The override (CLI {@code --data-dir}) wins; a relative data directory is relative to the working directory. */

@@ -20,21 +20,22 @@ public record OpenScisConfig(
         StorageConfig storage,
         ObservabilityConfig observability,
         MoneyConfig money,
-        OutboxConfig outbox) {
+        OutboxConfig outbox,
+        QrConfig qr) {
 
     public OpenScisConfig withStorage(StorageConfig newStorage) {
         return new OpenScisConfig(dataDir, listeners, limits, security, switchKeys, participants, issuers, newStorage,
-                observability, money, outbox);
+                observability, money, outbox, qr);
     }
 
     public OpenScisConfig withListeners(ListenersConfig newListeners) {
         return new OpenScisConfig(dataDir, newListeners, limits, security, switchKeys, participants, issuers, storage,
-                observability, money, outbox);
+                observability, money, outbox, qr);
     }
 
     public OpenScisConfig withIssuers(List<IssuerConfig> newIssuers) {
         return new OpenScisConfig(dataDir, listeners, limits, security, switchKeys, participants, newIssuers, storage,
-                observability, money, outbox);
+                observability, money, outbox, qr);
     }
 
     public Path dataPath() {

@@ -140,7 +140,7 @@ final class FaultySwitch implements AutoCloseable {
         StorageConfig storage = postgres
                 ? new StorageConfig(StorageConfig.POSTGRESQL, null, pgUrl, null, null, 10) : cfg.storage();
         return new OpenScisConfig(cfg.dataDir(), cfg.listeners(), limits, cfg.security(), cfg.switchKeys(),
-                cfg.participants(), issuers, storage, cfg.observability(), money, outbox);
+                cfg.participants(), issuers, storage, cfg.observability(), money, outbox, cfg.qr());
     }
 
     private void boot(boolean open) throws Exception {

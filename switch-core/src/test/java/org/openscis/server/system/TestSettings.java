@@ -40,7 +40,7 @@ final class TestSettings {
             LimitsConfig limits = new LimitsConfig(l.maxBodyBytes(), l.maxHeaderBytes(), l.workerThreads(),
                     l.workerQueueLength(), l.maxQueueWait(), deadline, l.idleTimeout(), l.maxConnections());
             return new OpenScisConfig(c.dataDir(), c.listeners(), limits, c.security(), c.switchKeys(),
-                    c.participants(), c.issuers(), c.storage(), c.observability(), c.money(), c.outbox());
+                    c.participants(), c.issuers(), c.storage(), c.observability(), c.money(), c.outbox(), c.qr());
         };
     }
 
@@ -52,6 +52,6 @@ final class TestSettings {
 
     private static OpenScisConfig money(OpenScisConfig c, MoneyConfig money) {
         return new OpenScisConfig(c.dataDir(), c.listeners(), c.limits(), c.security(), c.switchKeys(),
-                c.participants(), c.issuers(), c.storage(), c.observability(), money, c.outbox());
+                c.participants(), c.issuers(), c.storage(), c.observability(), money, c.outbox(), c.qr());
     }
 }
