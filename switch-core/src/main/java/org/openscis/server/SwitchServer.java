@@ -64,12 +64,9 @@ import org.openscis.router.handler.AcquirerHandlers;
 import org.openscis.router.handler.MoneyHandlers;
 import org.openscis.router.handler.MoneyPorts;
 import org.openscis.router.handler.OnboardingHandlers;
-<<<<<<< HEAD
+import org.openscis.router.handler.QrHandlers;
 import org.openscis.router.money.AcquirerReturnNotifications;
 import org.openscis.router.money.FinalNotifications;
-=======
-import org.openscis.router.handler.QrHandlers;
->>>>>>> main
 import org.openscis.router.money.TrxResultNotifications;
 import org.openscis.router.port.ExchangeRates;
 import org.openscis.server.adapters.CbsCoreBanking;

@@ -11,10 +11,15 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openscis.codec.mask.Masking;
+import org.openscis.codec.qr.Barcodes;
+import org.openscis.codec.qr.CpmParser;
+import org.openscis.codec.qr.CpmPayload;
+import org.openscis.codec.qr.CpmResult;
 import org.openscis.router.MessageType;
 import org.openscis.server.keys.ClientProfile;
 import org.openscis.server.keys.DevKeyBootstrap;
@@ -29,8 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code openscis acquirer pay|refund|cancel}: act as an acquirer (decisions.md §7.1) with an acquirer client profile
  * (the first start of the shipped configuration writes one to {@code <dataDir>/acquirer-profile/}). {@code pay}
- * "scans" a consumer-presented code given as text (the EMV payload in base64, or the 19-digit barcode), says what it
- * scanned, and sends CPQRC_PAYMENT; {@code refund} and {@code cancel} give money of an earlier payment back. Each
+ * "scans" a consumer-presented code given as text (the EMV payload in base64, or the 19-digit barcode), decodes it
+ * and prints its card-side fields masked, and sends CPQRC_PAYMENT; {@code refund} and {@code cancel} give money of an earlier payment back. Each
  * request is signed, sent, its response's signature verified and printed by the same {@link ClientRunner} as
  * {@code openscis client}; the retrieval reference, trace number and transmission time are made up per request.
  */
@@ -52,12 +57,12 @@ final class AcquirerCommand implements Callable<Integer> {
     static final String DEFAULT_COUNTRY = "344";
     static final String DEFAULT_FWD_IIN = "00010344";
     static final String DEFAULT_TERM_ID = "T0000001";
-    static final int BARCODE_DIGITS = 19;
     static final int RETRIEVAL_REF_DIGITS = 12;
     static final int TRACE_NUM_DIGITS = 6;
     static final int MSG_ID_SEQUENCE_DIGITS = 6;
-    /** Tag 85, the CPM payload format indicator: the first object of every EMV CPM payload. */
-    static final int PAYLOAD_FORMAT_TAG = 0x85;
+    /** UnionPay's RID: every UnionPay CPM application (qr.md §7.4) starts with it. */
+    static final String UNIONPAY_AID_PREFIX = "A000000333";
+    private static final CpmParser CPM = new CpmParser(List.of(UNIONPAY_AID_PREFIX));
     private static final DateTimeFormatter MSG_TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final DateTimeFormatter TRANS_DATETIME = DateTimeFormatter.ofPattern("MMddHHmmss");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -291,24 +296,27 @@ final class AcquirerCommand implements Callable<Integer> {
         }
     }
 
-    /** What a scanned payload looks like, without its card data: the switch decodes and judges it. */
+    /**
+     * What a scanned payload holds, as a terminal would show it after decoding it (codec {@link CpmParser}): the
+     * application, the token masked, its expiry and the ATC; never the cryptogram or the token in clear. A payload
+     * that does not decode is still sent: judging it is the switch's job (30).
+     */
     static String describePayload(String payload) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(payload.strip());
-        } catch (IllegalArgumentException e) {
-            return "not base64; sending it anyway (the switch will answer 30)";
+        CpmResult result = CPM.parse(payload.strip());
+        if (result instanceof CpmResult.Failed failed) {
+            return "not a readable EMV CPM payload (" + failed.error() + ": " + failed.detail()
+                    + "); sending it anyway (the switch will answer 30)";
         }
-        String start = bytes.length > 0 && (bytes[0] & 0xFF) == PAYLOAD_FORMAT_TAG
-                ? "an EMV CPM payload" : "base64 that does not start with the CPM payload format indicator (85)";
-        return start + " of " + bytes.length + " bytes";
+        CpmPayload p = ((CpmResult.Parsed) result).payload();
+        OptionalInt atc = p.atc();
+        return "EMV CPM payload, AID " + p.aid() + ", token " + Masking.pan(p.pan())
+                + (p.track2() == null ? "" : ", expiry " + p.track2().expiryYymm())
+                + ", ATC " + (atc.isPresent() ? Integer.toString(atc.getAsInt()) : "absent");
     }
 
     /** A barcode masked like a PAN, with whether it is well formed (19 digits starting 62). */
     static String describeBarcode(String barcode) {
-        boolean wellFormed = barcode.length() == BARCODE_DIGITS && barcode.startsWith("62")
-                && barcode.chars().allMatch(c -> c >= '0' && c <= '9');
-        return "barcode " + Masking.pan(barcode) + (wellFormed ? ""
+        return "barcode " + Masking.pan(barcode) + (Barcodes.wellFormed(barcode) ? ""
                 : " (not 19 digits starting 62; sending it anyway, the switch will answer 30)");
     }
 

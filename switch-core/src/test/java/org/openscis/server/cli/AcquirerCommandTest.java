@@ -18,8 +18,9 @@ import org.openscis.server.keys.ClientProfile;
 class AcquirerCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A CPM payload's start: 85 05 "CPV01" (qr.md §9). */
-    private static final String PAYLOAD = "hQVDUFYwMWFWTwigAAADMwEBAlcRYmNgBxV2VVTSMRIBAAABiAFfNAEA";
+    /** The real CPM payload of protocol.md §7.9 (a test card's token, ATC 5). */
+    private static final String PAYLOAD = "hQVDUFYwMWFWTwigAAADMwEBAlcRYmNgBxV2VVTSMRIBAAABiAFfNAEAYzOfJghWitzXodVnep8nAYCf"
+            + "EBEHAAEDoAAAAQgzOTk5MDE1N582AgAFggIAAJ83BGNSX74=";
     private static final String BARCODE = "6212345678901234567";
 
     @TempDir
@@ -93,7 +94,8 @@ class AcquirerCommandTest {
         assertThat(trx.get("merchantInfo").get("termId").asText()).isEqualTo("T9");
         assertThat(calls.get(0)[3]).isEqualTo("A4800034420261126010000000001");
         assertThat(((ClientProfile) calls.get(0)[0]).baseUrl()).isEqualTo("http://10.0.0.1:9000");
-        assertThat(cli.out()).contains("scanned: an EMV CPM payload of 42 bytes");
+        assertThat(cli.out()).contains("scanned: EMV CPM payload, AID A0000003330101, token 6263********5554, "
+                + "expiry 3112, ATC 5").doesNotContain("6263600715765554");
     }
 
     @Test
@@ -110,7 +112,8 @@ class AcquirerCommandTest {
         assertThat(cli.run("acquirer", "pay", "--amount", "1.00", "--payload", "not base64!")).isZero();
         assertThat(cli.run("acquirer", "pay", "--amount", "1.00", "--barcode", "12345")).isZero();
 
-        assertThat(cli.out()).contains("scanned: not base64; sending it anyway (the switch will answer 30)")
+        assertThat(cli.out()).contains("scanned: not a readable EMV CPM payload (CPM_PREFIX")
+                .contains("sending it anyway (the switch will answer 30)")
                 .contains("not 19 digits starting 62; sending it anyway");
         assertThat(calls).hasSize(2);
     }
