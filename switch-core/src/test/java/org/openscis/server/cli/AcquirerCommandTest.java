@@ -94,8 +94,8 @@ class AcquirerCommandTest {
         assertThat(trx.get("merchantInfo").get("termId").asText()).isEqualTo("T9");
         assertThat(calls.get(0)[3]).isEqualTo("A4800034420261126010000000001");
         assertThat(((ClientProfile) calls.get(0)[0]).baseUrl()).isEqualTo("http://10.0.0.1:9000");
-        assertThat(cli.out()).contains("scanned: EMV CPM payload, AID A0000003330101, token 6263********5554, "
-                + "expiry 3112, ATC 5").doesNotContain("6263600715765554");
+        assertThat(cli.out()).contains("scanned: EMV CPM payload, AID A000000333010102, token 6263********5554, "
+                + "expiry 2311, ATC 5").doesNotContain("6263600715765554");
     }
 
     @Test
