@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
  * {@code openscis acquirer pay|refund|cancel}: act as an acquirer (decisions.md §7.1) with an acquirer client profile
  * (the first start of the shipped configuration writes one to {@code <dataDir>/acquirer-profile/}). {@code pay}
  * "scans" a consumer-presented code given as text (the EMV payload in base64, or the 19-digit barcode), decodes it
- * and prints its card-side fields masked, and sends CPQRC_PAYMENT; {@code refund} and {@code cancel} give money of an earlier payment back. Each
- * request is signed, sent, its response's signature verified and printed by the same {@link ClientRunner} as
- * {@code openscis client}; the retrieval reference, trace number and transmission time are made up per request.
+ * and prints its card-side fields masked, and sends CPQRC_PAYMENT; {@code refund} and {@code cancel} give money of an
+ * earlier payment back. Each request is signed, sent, its response's signature verified and printed by the same
+ * {@link ClientRunner} as {@code openscis client}; the retrieval reference, trace number and transmission time are
+ * made up per request.
  */
 @Command(name = "acquirer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Act as an acquirer: pay a scanned consumer QR code (CPQRC_PAYMENT), refund or cancel it.",

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code switchKeys.generateIfMissing} is on, missing key files inside the data directory are generated (RSA 2048)
  * and a ready-to-use client profile is written for each participant whose keys live there: the first App Gateway's
  * to {@code <dataDir>/appgw-profile/}, the first acquirer's to {@code <dataDir>/acquirer-profile/} (same format;
- * further ones get {@code -<insID>} appended). Existing keys are never replaced. Key files outside the data directory are the operator's and are never generated.
+ * further ones get {@code -<insID>} appended). Existing keys are never replaced. Key files outside the data
+ * directory are the operator's and are never generated.
  *
  * <p>Runs as the loader's {@link ConfigLoader.BeforeFileChecks} step, so the keys exist before they are validated.
  */

@@ -19,8 +19,8 @@ class AcquirerCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The real CPM payload of protocol.md §7.9 (a test card's token, ATC 5). */
-    private static final String PAYLOAD = "hQVDUFYwMWFWTwigAAADMwEBAlcRYmNgBxV2VVTSMRIBAAABiAFfNAEAYzOfJghWitzXodVnep8nAYCf"
-            + "EBEHAAEDoAAAAQgzOTk5MDE1N582AgAFggIAAJ83BGNSX74=";
+    private static final String PAYLOAD = "hQVDUFYwMWFWTwigAAADMwEBAlcRYmNgBxV2VVTSMRIBAAABiAFfNAEAYzOfJghWitz"
+            + "XodVnep8nAYCfEBEHAAEDoAAAAQgzOTk5MDE1N582AgAFggIAAJ83BGNSX74=";
     private static final String BARCODE = "6212345678901234567";
 
     @TempDir

@@ -264,7 +264,7 @@ abstract class AcquirerReturnSystemTests {
     // ---- helpers
 
     /**
-     * An approved CPQRC_PAYMENT of the demo acquirer paid with {@code card}: the CBS debit it made (card → settlement,
+     * An approved CPQRC_PAYMENT of the demo acquirer paid with {@code card}: the CBS debit it made (card to settlement,
      * through the simulator's own message, as the switch sends it) and the switch's record of it. Returns its msgID.
      */
     private String pay(Card card, String amount) {
