@@ -13,6 +13,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.io.File;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.openscis.codec.envelope.EnvelopeCodec;
 import org.openscis.codec.jose.CryptoProviders;
 import org.openscis.router.HandlerRegistry;
+import org.openscis.router.handler.CpqrHandlers;
 import org.openscis.router.handler.HandlerPorts;
 import org.openscis.router.handler.Handlers;
 import org.openscis.server.adapters.CompositeKeyRegistry;
@@ -40,6 +42,7 @@ import org.openscis.server.cli.RunningServer;
 import org.openscis.server.config.ListenerConfig;
 import org.openscis.server.config.OpenScisConfig;
 import org.openscis.server.config.TlsConfig;
+import org.openscis.server.crypto.CpqrMasterKey;
 import org.openscis.server.crypto.DataCipher;
 import org.openscis.server.crypto.DataKeyring;
 import org.openscis.server.crypto.DerivedCardSecrets;
@@ -69,6 +72,9 @@ import org.openscis.router.money.AcquirerReturnNotifications;
 import org.openscis.router.money.FinalNotifications;
 import org.openscis.router.money.TrxResultNotifications;
 import org.openscis.router.port.ExchangeRates;
+import org.openscis.router.qr.CodeCryptogram;
+import org.openscis.router.qr.CpqrGenerator;
+import org.openscis.router.qr.CpqrSettings;
 import org.openscis.server.adapters.CbsCoreBanking;
 import org.openscis.server.adapters.ConfigMerchants;
 import org.openscis.server.adapters.FileExchangeRates;
@@ -87,6 +93,7 @@ import org.openscis.server.outbox.OutboxSettings;
 import org.openscis.server.qr.MerchantQr;
 import org.openscis.server.storage.JdbcAccountTiers;
 import org.openscis.server.storage.JdbcCashOutWithdrawals;
+import org.openscis.server.storage.JdbcCpqrCodes;
 import org.openscis.server.storage.JdbcKycStore;
 import org.openscis.server.storage.JdbcSwitchIds;
 import org.openscis.server.storage.JdbcTransactionStore;
@@ -212,6 +219,13 @@ public final class SwitchServer implements RunningServer {
         Handlers.registerAll(handlers, MoneyHandlers.money(ports, money));
         Handlers.registerAll(handlers, OnboardingHandlers.handlers(ports, money));
         Handlers.registerAll(handlers, AcquirerHandlers.returns(ports, money));
+        // consumer-presented QR codes (decisions.md §7, docs/decisions/cpqr-codes.md); a scan validates them with
+        // new CpqrScan(cpqrCodes, cpqrCryptogram, clock)
+        JdbcCpqrCodes cpqrCodes = new JdbcCpqrCodes(database, cipher, new KeyedHash(keyring));
+        CodeCryptogram cpqrCryptogram = new CodeCryptogram(CpqrMasterKey.derive(keyring));
+        Handlers.registerAll(handlers, CpqrHandlers.generation(ports, money,
+                new CpqrGenerator(cpqrCodes, cpqrCryptogram, new SecureRandom()),
+                new CpqrSettings(cfg.qr().codes().validity(), cfg.qr().codes().maxPerRequest())));
 
         ThreadPoolExecutor workers = new ThreadPoolExecutor(cfg.limits().workerThreads(), cfg.limits().workerThreads(),
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cfg.limits().workerQueueLength()),

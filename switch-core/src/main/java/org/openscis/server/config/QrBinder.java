@@ -18,6 +18,9 @@ final class QrBinder {
     static final Set<MessageType> PROMOTION_TYPES = EnumSet.of(MessageType.MPQRC_PAYMENT_EMV,
             MessageType.MPQRC_PAYMENT_URL);
     private static final Duration MAX_INQUIRY_VALIDITY = Duration.ofDays(1);
+    private static final Duration MAX_CODE_VALIDITY = Duration.ofDays(1);
+    /** {@code cpqrcNo} has two digits. */
+    private static final int MAX_CODES_PER_REQUEST = 99;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int MAX_NOTE_CHARS = 120;
 
@@ -33,8 +36,18 @@ final class QrBinder {
             Fields p = e.fields();
             return p == null ? null : promotion(p);
         });
+        QrCodesConfig codes = codes(f.mapping("codes"));
         f.finish();
-        return new QrConfig(urlHost, promotions);
+        return new QrConfig(urlHost, promotions, codes);
+    }
+
+    private static QrCodesConfig codes(Fields f) {
+        QrCodesConfig d = QrCodesConfig.defaults();
+        QrCodesConfig codes = new QrCodesConfig(
+                f.duration("validity", d.validity(), MAX_CODE_VALIDITY),
+                f.integer("maxPerRequest", d.maxPerRequest(), 1, MAX_CODES_PER_REQUEST));
+        f.finish();
+        return codes;
     }
 
     private QrUrlHostConfig urlHost(Fields f) {

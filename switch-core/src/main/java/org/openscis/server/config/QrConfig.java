@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The {@code qr:} section: merchant-presented QR settings ({@code urlHost}, {@code promotions}). Absent, it is
- * {@link #defaults()}: the QR host simulator reads the shipped file {@code qr-host.json} next to the configuration.
+ * The {@code qr:} section: merchant-presented QR settings ({@code urlHost}, {@code promotions}) and the
+ * consumer-presented codes QRC_GENERATION issues ({@code codes}). Absent, the host knows no code, no promotion
+ * applies and the codes have {@link QrCodesConfig#defaults()}.
  */
-public record QrConfig(QrUrlHostConfig urlHost, List<QrPromotionConfig> promotions) {
+public record QrConfig(QrUrlHostConfig urlHost, List<QrPromotionConfig> promotions, QrCodesConfig codes) {
 
     public QrConfig {
         Objects.requireNonNull(urlHost, "urlHost");
         promotions = List.copyOf(promotions);
+        Objects.requireNonNull(codes, "codes");
     }
 }

@@ -36,4 +36,16 @@ final class Aad {
     static String kycCvmInfo(String referNo) {
         return "kyc_records.cvm_info_enc:" + referNo;
     }
+
+    static String cpqrPayload(String codeId) {
+        return "cpqr_codes.payload_enc:" + codeId;
+    }
+
+    static String cpqrBarcode(String codeId) {
+        return "cpqr_codes.barcode_enc:" + codeId;
+    }
+
+    static String cpqrToken(String codeId) {
+        return "cpqr_codes.token_enc:" + codeId;
+    }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openscis.router.MessageType;
 
-/** The {@code qr:} section: the QR host file, the inquiry validity and the promotions. */
+/** The {@code qr:} section: the QR host file, the inquiry validity, the promotions and the consumer-presented codes. */
 class QrConfigTest {
 
     @TempDir
@@ -24,6 +24,8 @@ class QrConfigTest {
         assertThat(qr.urlHost().file()).isNull();
         assertThat(qr.urlHost().inquiryValidity()).isEqualTo(Duration.ofMinutes(10));
         assertThat(qr.promotions()).isEmpty();
+        assertThat(qr.codes()).isEqualTo(QrCodesConfig.defaults())
+                .isEqualTo(new QrCodesConfig(Duration.ofMinutes(5), 10));
     }
 
     @Test
@@ -35,6 +37,23 @@ class QrConfigTest {
         assertThat(qr.promotions()).containsExactly(new QrPromotionConfig(null,
                 Set.of(MessageType.MPQRC_PAYMENT_EMV, MessageType.MPQRC_PAYMENT_URL), "5812", "344", 1000, 0,
                 new BigDecimal("10"), 500, "Demo promotion: 10% off at restaurants"));
+        assertThat(qr.codes()).isEqualTo(QrCodesConfig.defaults());
+    }
+
+    @Test
+    void theCodesAreBound() throws Exception {
+        QrConfig qr = load(TestConfigs.MINIMAL + "qr:\n  codes:\n    validity: 90s\n    maxPerRequest: 3\n").qr();
+        assertThat(qr.codes()).isEqualTo(new QrCodesConfig(Duration.ofSeconds(90), 3));
+    }
+
+    @Test
+    void badCodeValuesAreNamed() {
+        assertThat(problems(TestConfigs.MINIMAL + "qr:\n  codes:\n    validity: 0s\n    maxPerRequest: 100\n"))
+                .anySatisfy(p -> assertThat(p).startsWith("qr.codes.validity: must be longer than zero"))
+                .anySatisfy(p -> assertThat(p).startsWith("qr.codes.maxPerRequest: must be between 1 and 99"));
+        assertThat(problems(TestConfigs.MINIMAL + "qr:\n  codes:\n    validity: 2d\n    colour: red\n"))
+                .anySatisfy(p -> assertThat(p).startsWith("qr.codes.validity: must be at most"))
+                .anySatisfy(p -> assertThat(p).contains("qr.codes.colour"));
     }
 
     @Test

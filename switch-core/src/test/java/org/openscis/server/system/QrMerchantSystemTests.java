@@ -277,7 +277,8 @@ abstract class QrMerchantSystemTests {
     private static UnaryOperator<OpenScisConfig> inquiryValidity(Duration validity) {
         return c -> new OpenScisConfig(c.dataDir(), c.listeners(), c.limits(), c.security(), c.switchKeys(),
                 c.participants(), c.issuers(), c.storage(), c.observability(), c.money(), c.outbox(),
-                new QrConfig(new QrUrlHostConfig(c.qr().urlHost().file(), validity), c.qr().promotions()));
+                new QrConfig(new QrUrlHostConfig(c.qr().urlHost().file(), validity), c.qr().promotions(),
+                        c.qr().codes()));
     }
 
     /** Every product refuses merchants of category {@code mcc} (62). */
