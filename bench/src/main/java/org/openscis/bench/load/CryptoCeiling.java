@@ -260,7 +260,8 @@ final class CryptoCeiling {
                 callbacks = 2;
             }
             default -> {
-                // BILL_PAYMENT, CREDIT_TRANSACTION, GET_CASH_OUT_TOKEN: the same crypto, one account field each.
+                // BILL_PAYMENT, CREDIT_TRANSACTION, GET_CASH_OUT_TOKEN, MPQRC_PAYMENT_EMV: the same crypto, one account
+                // field each (the QR's parse is not cryptography).
                 request = SampleMessages.billPayment(deviceId, userId, token, "0.25", SampleMessages.CURRENCY_HKD,
                         SampleMessages.BILLER_MID);
                 response = TrxInfo.builder().put("deviceID", deviceId).build();

@@ -100,7 +100,7 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--mix", paramLabel = "TYPE=W,...", defaultValue = "CARD_STATUS_INQUIRY=80,CARD_ENROLLMENT=20",
             description = "Message types and weights (default ${DEFAULT-VALUE}). Types: CARD_STATUS_INQUIRY, "
                     + "CARD_BALANCE_INQUIRY, CARD_ENROLLMENT, CVM_INQUIRY, BILL_PAYMENT, P2P_TRANSFER, "
-                    + "CREDIT_TRANSACTION, GET_CASH_OUT_TOKEN.")
+                    + "CREDIT_TRANSACTION, GET_CASH_OUT_TOKEN, MPQRC_PAYMENT_EMV.")
     String mixText;
 
     @Option(names = "--versus", paramLabel = "TYPE=W,...",

@@ -16,7 +16,9 @@ public enum LoadType {
     BILL_PAYMENT(true, true, true),
     P2P_TRANSFER(true, true, true),
     CREDIT_TRANSACTION(true, true, true),
-    GET_CASH_OUT_TOKEN(true, true, true);
+    GET_CASH_OUT_TOKEN(true, true, true),
+    /** Pays a merchant-presented EMV QR ({@link MerchantQrCode}): one request, like BILL_PAYMENT. */
+    MPQRC_PAYMENT_EMV(true, true, true);
 
     private final boolean needsToken;
     private final boolean callsCbs;
