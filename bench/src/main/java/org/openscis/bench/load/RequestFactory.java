@@ -60,6 +60,8 @@ final class RequestFactory {
                         workload.currency());
             }
             case MPQRC_PAYMENT_EMV -> merchantQr.payment(token(type));
+            case CPQRC_PAYMENT, CPQRC_PAYMENT_CVM -> throw new IllegalArgumentException(type
+                    + " is an operation of two requests (CpqrcFlow), not one request");
             case P2P_TRANSFER -> {
                 if (!tokens.hasPayees()) {
                     throw new IllegalStateException("P2P_TRANSFER needs warm-up tokens on two accounts at least");

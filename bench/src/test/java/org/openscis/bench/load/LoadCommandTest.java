@@ -63,4 +63,21 @@ class LoadCommandTest {
         new CommandLine(c).parseArgs(args);
         return c;
     }
+
+    @Test
+    void consumerPresentedOperationsNeedTheAcquirerAndForVerificationTheCallbackPort() {
+        Mix cpqrc = ((MixParse.Ok) Mix.parse("CPQRC_PAYMENT=1")).mix();
+        Mix cvm = ((MixParse.Ok) Mix.parse("CPQRC_PAYMENT_CVM=1,BILL_PAYMENT=1")).mix();
+        Mix money = ((MixParse.Ok) Mix.parse("BILL_PAYMENT=1")).mix();
+
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(money), false, false)).isEmpty();
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(money, cpqrc), false, false)).get().asString()
+                .contains("--acquirer-profile");
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(cpqrc), true, false)).isEmpty();
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(cvm), true, false)).get().asString()
+                .contains("--callback-port");
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(cvm), true, true)).isEmpty();
+        assertThat(parsed("--profile", "p", "--rate", "10", "--acquirer-fwd-iin", "123").invalidOption()).get()
+                .asString().contains("--acquirer-fwd-iin");
+    }
 }
