@@ -28,6 +28,7 @@ import org.openscis.codec.envelope.EnvelopeCodec;
 import org.openscis.codec.jose.CryptoProviders;
 import org.openscis.router.HandlerRegistry;
 import org.openscis.router.handler.CpqrHandlers;
+import org.openscis.router.MessageType;
 import org.openscis.router.handler.HandlerPorts;
 import org.openscis.router.handler.Handlers;
 import org.openscis.server.adapters.CompositeKeyRegistry;
@@ -48,6 +49,7 @@ import org.openscis.server.crypto.DataKeyring;
 import org.openscis.server.crypto.DerivedCardSecrets;
 import org.openscis.server.crypto.KeyedHash;
 import org.openscis.server.dispatch.Dispatcher;
+import org.openscis.server.dispatch.RequestDeadlines;
 import org.openscis.server.dispatch.ResponseFactory;
 import org.openscis.server.gate.SecurityGate;
 import org.openscis.server.http.ResponseSigner;
@@ -68,6 +70,13 @@ import org.openscis.router.handler.MoneyPorts;
 import org.openscis.router.handler.OnboardingHandlers;
 import org.openscis.router.handler.QrHandlers;
 import org.openscis.router.money.TrxResultNotifications;
+import org.openscis.router.cpqrc.CodeScanner;
+import org.openscis.router.cpqrc.CpqrcNotifications;
+import org.openscis.router.cpqrc.CpqrcPorts;
+import org.openscis.router.handler.CpqrcHandlers;
+import org.openscis.router.qr.CpqrScan;
+import org.openscis.router.qr.ScanResult;
+import org.openscis.router.cpqrc.VerificationWaits;
 import org.openscis.router.port.ExchangeRates;
 import org.openscis.router.qr.CodeCryptogram;
 import org.openscis.router.qr.CpqrGenerator;
@@ -91,6 +100,7 @@ import org.openscis.server.qr.MerchantQr;
 import org.openscis.server.storage.JdbcAccountTiers;
 import org.openscis.server.storage.JdbcCashOutWithdrawals;
 import org.openscis.server.storage.JdbcCpqrCodes;
+import org.openscis.server.storage.JdbcCpqrPayments;
 import org.openscis.server.storage.JdbcKycStore;
 import org.openscis.server.storage.JdbcSwitchIds;
 import org.openscis.server.storage.JdbcTransactionStore;
@@ -114,6 +124,8 @@ public final class SwitchServer implements RunningServer {
     private static final int RESOLVER_THREADS = 4;
     private static final int RESOLVER_BATCH = 200;
     private static final int INQUIRIES_BEFORE_REVERSAL = 3;
+    /** CPQRC_PAYMENT's deadline beyond the verification wait and the CBS call: recording and answering. */
+    private static final Duration CPQRC_DEADLINE_MARGIN = Duration.ofSeconds(2);
     /** Fault draws of the embedded simulators are repeatable from run to run. */
     public static final long DEFAULT_SIMULATOR_SEED = 20261125L;
 
@@ -211,6 +223,16 @@ public final class SwitchServer implements RunningServer {
         MoneyPorts money = new MoneyPorts(coreBanking, transactions, new JdbcKycStore(database, cipher), outbox,
                 new ConfigMerchants(cfg.issuers()), exchangeRates(cfg.money()), new JdbcAccountTiers(database), ids,
                 cbsCallTimeout, cfg.money().kycValidity());
+        // consumer-presented payments from acquirers: the cardholder verification waits hold futures, no threads;
+        // verdicts continue on the CBS-completion threads (docs/decisions/cpqrc-verification.md)
+        JdbcCpqrPayments cpqrPayments = new JdbcCpqrPayments(database, cipher);
+        VerificationWaits verificationWaits = new VerificationWaits(cpqrPayments, clock, cbsCompletions);
+        ScheduledThreadPoolExecutor verificationTicks = new ScheduledThreadPoolExecutor(1,
+                new NamedThreads("openscis-cvm-wait"));
+        resources.add(() -> shutdown(verificationTicks));
+        long verificationPollMillis = cfg.qr().verification().pollInterval().toMillis();
+        verificationTicks.scheduleWithFixedDelay(verificationWaits::tick, verificationPollMillis,
+                verificationPollMillis, TimeUnit.MILLISECONDS);
         HandlerRegistry handlers = new HandlerRegistry();
         Handlers.registerAll(handlers, Handlers.issue2(ports, money));
         Handlers.registerAll(handlers, MoneyHandlers.money(ports, money));
@@ -222,6 +244,12 @@ public final class SwitchServer implements RunningServer {
         Handlers.registerAll(handlers, CpqrHandlers.generation(ports, money,
                 new CpqrGenerator(cpqrCodes, cpqrCryptogram, new SecureRandom()),
                 new CpqrSettings(cfg.qr().codes().validity(), cfg.qr().codes().maxPerRequest())));
+
+        // CPQRC_PAYMENT and ADDITIONAL_PROCESSING_RESULT (decisions.md §7.1, docs/decisions/cpqrc-verification.md)
+        CpqrScan cpqrScan = new CpqrScan(cpqrCodes, cpqrCryptogram, clock);
+        Handlers.registerAll(handlers, CpqrcHandlers.acquirer(ports, money, new CpqrcPorts(
+                (emv, barcode) -> scanned(cpqrScan.scan(emv, barcode)), cpqrCodes, cpqrPayments, verificationWaits,
+                cfg.qr().verification().timeout())));
 
         ThreadPoolExecutor workers = new ThreadPoolExecutor(cfg.limits().workerThreads(), cfg.limits().workerThreads(),
                 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(cfg.limits().workerQueueLength()),
@@ -248,11 +276,15 @@ public final class SwitchServer implements RunningServer {
 
         ResponseFactory responses = new ResponseFactory(codec, clock, ZoneOffset.UTC);
         startMoneyBackground(cfg, clock, registry, io, switchKeys, keyRegistry, transactions, coreBanking, ids,
-                idempotency, responses, cards, outbox, cbsCallTimeout);
+                idempotency, responses, cards, outbox, cbsCallTimeout, new CpqrcNotifications(cpqrPayments));
         SecurityGate gate = new SecurityGate(participants, keyRegistry, replay::firstSeen, cfg.security(), clock,
                 ZoneOffset.UTC, metrics::warning);
-        Dispatcher dispatcher = new Dispatcher(handlers, idempotency, responses, clock, timer,
-                cfg.limits().requestDeadline(), new FinalAnswers(transactions, responses));
+        // a consumer-presented payment may wait for the cardholder before its CBS call (decisions.md §7)
+        RequestDeadlines deadlines = RequestDeadlines.uniform(cfg.limits().requestDeadline()).with(
+                MessageType.CPQRC_PAYMENT,
+                cfg.qr().verification().timeout().plus(cbsCallTimeout).plus(CPQRC_DEADLINE_MARGIN));
+        Dispatcher dispatcher = new Dispatcher(handlers, idempotency, responses, clock, timer, deadlines,
+                new FinalAnswers(transactions, responses));
         ResponseSigner signer = new ResponseSigner(switchKeys.signingAlgorithm(), switchKeys.signingKid(),
                 switchKeys.signingKey(), clock);
         SwitchRequestHandler handler = new SwitchRequestHandler(workers, cfg.limits().maxQueueWait(), codec, gate,
@@ -282,7 +314,7 @@ public final class SwitchServer implements RunningServer {
             EventLoopGroup io, SwitchKeyRing switchKeys, CompositeKeyRegistry keyRegistry,
             JdbcTransactionStore transactions, CbsCoreBanking coreBanking, JdbcSwitchIds ids,
             JdbcIdempotencyStore idempotency, ResponseFactory responses, JdbcCardRepository cards, JdbcOutbox outbox,
-            Duration cbsCallTimeout) throws Exception {
+            Duration cbsCallTimeout, CpqrcNotifications cpqrcNotices) throws Exception {
         OutboxConfig oc = cfg.outbox();
         Duration lease = oc.callTimeout().multipliedBy(3).compareTo(MIN_CALLBACK_LEASE) > 0
                 ? oc.callTimeout().multipliedBy(3) : MIN_CALLBACK_LEASE;
@@ -310,12 +342,22 @@ public final class SwitchServer implements RunningServer {
         ResolutionSettings settings = new ResolutionSettings(staleAfter, cfg.money().resolveBackoff(),
                 cfg.money().resolveMaxBackoff(), INQUIRIES_BEFORE_REVERSAL, cbsCallTimeout,
                 cbsCallTimeout.multipliedBy(4).plus(Duration.ofSeconds(10)), RESOLVER_BATCH);
-        TrxResultNotifications notices = new TrxResultNotifications(cards);
+        TrxResultNotifications notices = new TrxResultNotifications(cards)
+                .with(MessageType.CPQRC_PAYMENT, cpqrcNotices);
         Resolver resolver = new Resolver(transactions, coreBanking, ids, idempotency, responses, notices::forFinal,
                 settings, clock, resolverWorkers, outcome -> registry.counter("openscis.resolutions",
                         "outcome", outcome).increment());
         resolverTimer.scheduleWithFixedDelay(resolver, RESOLVER_INTERVAL.toMillis(), RESOLVER_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /** {@link CpqrScan}'s answer as the acquirer handlers take it. */
+    private static CodeScanner.Scan scanned(ScanResult result) {
+        if (result instanceof ScanResult.Accepted accepted) {
+            return new CodeScanner.Scan.Accepted(accepted.code());
+        }
+        ScanResult.Refused refused = (ScanResult.Refused) result;
+        return new CodeScanner.Scan.Refused(refused.code(), refused.detail());
     }
 
     private static ExchangeRates exchangeRates(MoneyConfig money) throws java.io.IOException {

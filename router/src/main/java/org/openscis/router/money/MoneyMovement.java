@@ -19,6 +19,7 @@ import org.openscis.router.port.CbsReply;
 import org.openscis.router.port.CoreBanking;
 import org.openscis.router.port.MoneyTransaction;
 import org.openscis.router.port.Notification;
+import org.openscis.router.port.Participant;
 import org.openscis.router.port.SwitchIds;
 import org.openscis.router.port.TransactionStore;
 import org.openscis.router.port.TrxState;
@@ -35,7 +36,10 @@ import org.slf4j.LoggerFactory;
  *   <li>with a daily limit, the card's total of the day is read again now that this movement counts in it: of two
  *       concurrent requests that each fit alone but not together, neither gets past this point unnoticed (61,
  *       declined without a CBS call);</li>
- *   <li>RECEIVED → SENT, then one CBS call with the deadline now + the CBS call timeout;</li>
+ *   <li>with a {@link CallGate} (a consumer-presented payment awaiting the cardholder's verification), the gate
+ *       holds the record (AWAITING_CVM) without a thread and then lets it proceed or declines it without a CBS call;
+ *       the record becomes due for the resolver the gate's longest wait later than others;</li>
+ *   <li>RECEIVED (or the gate's state) → SENT, then one CBS call with the deadline now + the CBS call timeout;</li>
  *   <li>the reply decides the final state, stored with the callbacks it causes in one transition: answered 00 →
  *       APPROVED; answered 04 → UNKNOWN; any other answer → DECLINED with the CBS's code unchanged (01, 32, 51, 70,
  *       71, 72, 74, 75, 76, ...); not sent (91, 92, 98) → DECLINED with that code; no answer → UNKNOWN, answered 04
@@ -78,10 +82,20 @@ public final class MoneyMovement {
 
     /** The requester's outcome; business outcomes never complete the stage exceptionally. */
     public CompletionStage<Outcome> execute(Movement movement) {
+        return execute(movement, null);
+    }
+
+    /**
+     * As {@link #execute(Movement)}, with {@code gate} (null: none) between recording the movement and its CBS call:
+     * the gate may hold the movement (e.g. AWAITING_CVM) and then let it proceed to SENT or decline it without a CBS
+     * call, with the movement's callbacks.
+     */
+    public CompletionStage<Outcome> execute(Movement movement, CallGate gate) {
         Instant now = clock.instant();
+        Duration gateWait = gate == null ? Duration.ZERO : gate.maxWait();
         MoneyTransaction trx = null;
         for (int draw = 0; draw < MAX_CBS_MSG_ID_DRAWS && trx == null; draw++) {
-            MoneyTransaction candidate = newRecord(movement, ids.cbsMsgId(movement.issuerIin(), now), now);
+            MoneyTransaction candidate = newRecord(movement, ids.cbsMsgId(movement.issuerIin(), now), now, gateWait);
             if (transactions.create(candidate)) {
                 trx = candidate;
                 continue;
@@ -98,9 +112,27 @@ public final class MoneyMovement {
             throw new IllegalStateException("no free CBS msgID after " + MAX_CBS_MSG_ID_DRAWS + " draws");
         }
         if (movement.dailyLimit() != null && overDailyLimit(movement.dailyLimit())) {
-            return done(declineBeforeCall(trx, movement, ResponseCode.EXCEEDS_LIMIT, "above the card's daily limit"));
+            return done(declineBeforeCall(trx, TrxState.RECEIVED, movement, ResponseCode.EXCEEDS_LIMIT,
+                    "above the card's daily limit"));
         }
-        if (!transactions.transition(trx.trxId(), TrxState.RECEIVED, TrxState.SENT, null, List.of(), clock.instant())) {
+        if (gate == null) {
+            return send(trx, TrxState.RECEIVED, movement);
+        }
+        MoneyTransaction received = trx;
+        return gate.pass(received, movement).thenCompose(passage -> {
+            if (passage instanceof CallGate.Passage.Proceed proceed) {
+                return send(received, proceed.from(), movement);
+            }
+            if (passage instanceof CallGate.Passage.Decline decline) {
+                return done(declineBeforeCall(received, decline.from(), movement, decline.code(), decline.detail()));
+            }
+            return done(answerFromStore(received.trxId(), movement));
+        });
+    }
+
+    /** {@code from} → SENT, then the one CBS call and its outcome. */
+    private CompletionStage<Outcome> send(MoneyTransaction trx, TrxState from, Movement movement) {
+        if (!transactions.transition(trx.trxId(), from, TrxState.SENT, null, List.of(), clock.instant())) {
             return done(answerFromStore(trx.trxId(), movement));
         }
         MoneyTransaction sent = trx.withState(TrxState.SENT, null, clock.instant());
@@ -174,7 +206,9 @@ public final class MoneyMovement {
      */
     static List<Notification> finalCallbacks(MoneyTransaction done, Movement movement) {
         List<Notification> own = movement.notifications().forFinal(done, done.state(), done.responseCode());
-        if (movement.request().answers().claimFinalAnswer()) {
+        if (movement.request().answers().claimFinalAnswer()
+                || movement.request().participant().kind() == Participant.Kind.ACQUIRER) {
+            // an acquirer has no callback: it learns a final state after a 04 by retrying its request
             return own;
         }
         Notification requester = TrxResultNotifications.forTransaction(done, done.state(), done.responseCode());
@@ -190,9 +224,10 @@ public final class MoneyMovement {
         return all;
     }
 
-    private Outcome declineBeforeCall(MoneyTransaction trx, Movement movement, ResponseCode code, String detail) {
+    private Outcome declineBeforeCall(MoneyTransaction trx, TrxState from, Movement movement, ResponseCode code,
+            String detail) {
         Instant now = clock.instant();
-        if (!transactions.transition(trx.trxId(), TrxState.RECEIVED, TrxState.DECLINED, code.code(),
+        if (!transactions.transition(trx.trxId(), from, TrxState.DECLINED, code.code(),
                 finalCallbacks(trx.withState(TrxState.DECLINED, code.code(), now), movement), now)) {
             return answerFromStore(trx.trxId(), movement);
         }
@@ -231,13 +266,13 @@ public final class MoneyMovement {
         return Outcome.fail(ResponseCode.PENDING, null, movement.echo());
     }
 
-    private MoneyTransaction newRecord(Movement m, String trxId, Instant now) {
+    private MoneyTransaction newRecord(Movement m, String trxId, Instant now, Duration gateWait) {
         MsgInfo msgInfo = m.request().msgInfo();
         return new MoneyTransaction(trxId, m.request().participant().insId(), msgInfo.msgID(), m.request().type(),
                 msgInfo.versionNo(), msgInfo.timeStamp(), m.issuerIin(), m.cardId(), m.token(), m.deviceId(),
                 m.operation(), m.amountMinor(), m.currency(), m.cbsRequest().build(trxId, now), m.approvedReply(),
                 TrxState.RECEIVED, null, m.notifyOnFinal(), 0,
-                now.plus(cbsCallTimeout.multipliedBy(STALE_AFTER_CALL_TIMEOUTS)), now, now);
+                now.plus(gateWait).plus(cbsCallTimeout.multipliedBy(STALE_AFTER_CALL_TIMEOUTS)), now, now);
     }
 
     private static void log(MoneyTransaction trx, CbsReply reply, Decision decision) {

@@ -1,8 +1,10 @@
 package org.openscis.router.money;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openscis.codec.ResponseCode;
 import org.openscis.codec.envelope.TrxInfo;
@@ -31,9 +33,26 @@ import org.openscis.router.port.TrxState;
 public final class TrxResultNotifications implements FinalNotifications {
 
     private final CardRepository cards;
+    private final Map<MessageType, FinalNotifications> byType;
 
     public TrxResultNotifications(CardRepository cards) {
+        this(cards, Map.of());
+    }
+
+    private TrxResultNotifications(CardRepository cards, Map<MessageType, FinalNotifications> byType) {
         this.cards = cards;
+        this.byType = byType;
+    }
+
+    /**
+     * A copy in which movements requested with {@code type} get {@code own} callbacks instead: those an acquirer
+     * requested notify the token's App Gateway, with fields of their own, not the acquirer.
+     */
+    public TrxResultNotifications with(MessageType type, FinalNotifications own) {
+        Map<MessageType, FinalNotifications> copy = new EnumMap<>(MessageType.class);
+        copy.putAll(byType);
+        copy.put(type, own);
+        return new TrxResultNotifications(cards, Map.copyOf(copy));
     }
 
     /**
@@ -43,6 +62,10 @@ public final class TrxResultNotifications implements FinalNotifications {
      */
     @Override
     public List<Notification> forFinal(MoneyTransaction trx, TrxState finalState, String responseCode) {
+        FinalNotifications own = byType.get(trx.msgType());
+        if (own != null) {
+            return own.forFinal(trx, finalState, responseCode);
+        }
         List<Notification> all = new ArrayList<>();
         all.add(forTransaction(trx, finalState, responseCode));
         if (trx.msgType() == MessageType.P2P_TRANSFER && finalState.moved()) {

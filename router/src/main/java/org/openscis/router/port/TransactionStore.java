@@ -33,7 +33,8 @@ public interface TransactionStore {
     long outgoingSince(String cardId, String currency, Instant since);
 
     /**
-     * Open transactions (not final, not AWAITING_CVM) whose {@code nextAttemptAt} has come, leased to the caller: their
+     * Open transactions (not final; AWAITING_CVM included: its {@code nextAttemptAt} lies past its verification
+     * timeout) whose {@code nextAttemptAt} has come, leased to the caller: their
      * {@code nextAttemptAt} moves to {@code now + lease}, so that one node at a time resolves each.
      */
     List<MoneyTransaction> claimDue(Instant now, Duration lease, int max);

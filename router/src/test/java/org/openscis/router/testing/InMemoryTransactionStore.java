@@ -100,7 +100,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
     @Override
     public synchronized List<MoneyTransaction> claimDue(Instant now, Duration lease, int max) {
         List<MoneyTransaction> due = byId.values().stream()
-                .filter(t -> !t.state().isFinal() && t.state() != TrxState.AWAITING_CVM)
+                .filter(t -> !t.state().isFinal())
                 .filter(t -> t.nextAttemptAt() != null && !t.nextAttemptAt().isAfter(now))
                 .sorted(Comparator.comparing(MoneyTransaction::nextAttemptAt))
                 .limit(max)

@@ -30,6 +30,9 @@ final class QrBinder {
         this.paths = paths;
     }
 
+    private static final Duration MAX_VERIFICATION_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration MAX_VERIFICATION_POLL = Duration.ofSeconds(10);
+
     QrConfig qr(Fields f) {
         QrUrlHostConfig urlHost = urlHost(f.mapping("urlHost"));
         List<QrPromotionConfig> promotions = f.list("promotions", List.of(), e -> {
@@ -37,8 +40,9 @@ final class QrBinder {
             return p == null ? null : promotion(p);
         });
         QrCodesConfig codes = codes(f.mapping("codes"));
+        QrVerificationConfig verification = verification(f.mapping("verification"));
         f.finish();
-        return new QrConfig(urlHost, promotions, codes);
+        return new QrConfig(urlHost, promotions, codes, verification);
     }
 
     private static QrCodesConfig codes(Fields f) {
@@ -48,6 +52,21 @@ final class QrBinder {
                 f.integer("maxPerRequest", d.maxPerRequest(), 1, MAX_CODES_PER_REQUEST));
         f.finish();
         return codes;
+    }
+
+    private static QrVerificationConfig verification(Fields f) {
+        QrVerificationConfig d = QrVerificationConfig.defaults();
+        QrVerificationConfig v = new QrVerificationConfig(
+                f.duration("timeout", d.timeout(), MAX_VERIFICATION_TIMEOUT),
+                f.duration("pollInterval", d.pollInterval(), MAX_VERIFICATION_POLL));
+        f.finish();
+        if (v.timeout().isZero()) {
+            f.problem("timeout", "must be positive");
+        }
+        if (v.pollInterval().isZero()) {
+            f.problem("pollInterval", "must be positive");
+        }
+        return v;
     }
 
     private QrUrlHostConfig urlHost(Fields f) {

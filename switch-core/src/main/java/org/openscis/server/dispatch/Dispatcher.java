@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * {@code 94}. Whether the requester hears {@code 04} or the handler's final answer is decided once per request
  * ({@link AnswerRace}): a handler recording a final state when the deadline comes is waited for, and one that
  * finishes after a {@code 04} went out knows it must notify the final state. Called on a worker thread: it may
- * block on storage.
+ * block on storage. The deadline depends on the message type ({@link RequestDeadlines}).
  */
 public final class Dispatcher {
 
@@ -48,7 +48,7 @@ public final class Dispatcher {
     private final ResponseFactory responses;
     private final Clock clock;
     private final ScheduledExecutorService timer;
-    private final Duration deadline;
+    private final RequestDeadlines deadlines;
     private final RecordedAnswers recorded;
     private final Map<String, Running> inFlight = new ConcurrentHashMap<>();
 
@@ -60,13 +60,19 @@ public final class Dispatcher {
     /** @param recorded final answers other records hold, for retries whose original never stored its answer */
     public Dispatcher(HandlerRegistry handlers, IdempotencyStore idempotency, ResponseFactory responses, Clock clock,
             ScheduledExecutorService timer, Duration deadline, RecordedAnswers recorded) {
+        this(handlers, idempotency, responses, clock, timer, RequestDeadlines.uniform(deadline), recorded);
+    }
+
+    /** @param deadlines each request's end-to-end deadline by its message type */
+    public Dispatcher(HandlerRegistry handlers, IdempotencyStore idempotency, ResponseFactory responses, Clock clock,
+            ScheduledExecutorService timer, RequestDeadlines deadlines, RecordedAnswers recorded) {
         this.recorded = recorded;
         this.handlers = handlers;
         this.idempotency = idempotency;
         this.responses = responses;
         this.clock = clock;
         this.timer = timer;
-        this.deadline = deadline;
+        this.deadlines = deadlines;
     }
 
     /** Never completes exceptionally: failures become {@code 96} replies. */
@@ -95,14 +101,15 @@ public final class Dispatcher {
             LOG.error("idempotency store unavailable for {}", msgInfo.msgType(), e);
             return CompletableFuture.completedFuture(unavailable(msgInfo));
         }
+        Duration deadline = deadlines.of(admitted.type());
         if (claim instanceof ClaimResult.Existing existing) {
-            return retry(handler.get(), admitted, fingerprint, existing, receivedAt);
+            return retry(handler.get(), admitted, fingerprint, existing, receivedAt, deadline);
         }
-        return run(handler.get(), admitted, receivedAt, new AnswerRace());
+        return run(handler.get(), admitted, receivedAt, new AnswerRace(), deadline);
     }
 
     private CompletableFuture<Reply> run(Handler handler, GateDecision.Admitted admitted, Instant receivedAt,
-            AnswerRace race) {
+            AnswerRace race, Duration deadline) {
         MsgInfo msgInfo = admitted.envelope().msgInfo();
         String key = key(msgInfo);
         CompletableFuture<Reply> result = new CompletableFuture<>();
@@ -119,7 +126,7 @@ public final class Dispatcher {
             inFlight.remove(key);
             result.complete(reply);
         });
-        return withDeadline(result, msgInfo, receivedAt, race);
+        return withDeadline(result, msgInfo, receivedAt, race, deadline);
     }
 
     /**
@@ -162,7 +169,7 @@ public final class Dispatcher {
     }
 
     private CompletableFuture<Reply> retry(Handler handler, GateDecision.Admitted admitted, String fingerprint,
-            ClaimResult.Existing existing, Instant receivedAt) {
+            ClaimResult.Existing existing, Instant receivedAt, Duration deadline) {
         MsgInfo msgInfo = admitted.envelope().msgInfo();
         if (!existing.sameRequest(msgInfo.msgType(), fingerprint)) {
             return CompletableFuture.completedFuture(responses.reply(200, msgInfo, null,
@@ -182,23 +189,23 @@ public final class Dispatcher {
         Running local = inFlight.get(key(msgInfo));
         if (local != null) {
             // the original's race: a 04 to this retry also means the original's final state must be notified
-            return withDeadline(local.result().thenApply(r -> r), msgInfo, receivedAt, local.race());
+            return withDeadline(local.result().thenApply(r -> r), msgInfo, receivedAt, local.race(), deadline);
         }
         Optional<Reply> answered = recordedReply(msgInfo);
         if (answered.isPresent()) {
             return CompletableFuture.completedFuture(answered.get());
         }
-        if (abandoned(existing, receivedAt) && reclaimed(msgInfo, existing, receivedAt)) {
+        if (abandoned(existing, receivedAt, deadline) && reclaimed(msgInfo, existing, receivedAt)) {
             LOG.warn("{} {}: its original left the claim open without a trace; running it again",
                     msgInfo.msgType(), msgInfo.msgID());
             // earlier retries were answered 04 while the claim looked alive: the final state must be notified
             AnswerRace told = new AnswerRace();
             told.answerPending();
-            return run(handler, admitted, receivedAt, told);
+            return run(handler, admitted, receivedAt, told, deadline);
         }
         CompletableFuture<Reply> polled = new CompletableFuture<>();
         schedulePoll(polled, msgInfo);
-        CompletableFuture<Reply> bounded = withDeadline(polled, msgInfo, receivedAt, new AnswerRace());
+        CompletableFuture<Reply> bounded = withDeadline(polled, msgInfo, receivedAt, new AnswerRace(), deadline);
         // once this retry is answered (04 at its deadline), nobody waits for the poll: stop it
         bounded.whenComplete((r, e) -> polled.cancel(false));
         return bounded;
@@ -236,7 +243,7 @@ public final class Dispatcher {
      * (it is recording a final state and answers right after): then the reply is awaited a little past the deadline.
      */
     private CompletableFuture<Reply> withDeadline(CompletableFuture<Reply> reply, MsgInfo msgInfo,
-            Instant receivedAt, AnswerRace race) {
+            Instant receivedAt, AnswerRace race, Duration deadline) {
         Duration left = deadline.minus(Duration.between(receivedAt, clock.instant()));
         Reply pending = responses.reply(200, msgInfo, null, ResponseCode.PENDING, null, msgInfo.insID());
         CompletableFuture<Reply> bounded = new CompletableFuture<>();
@@ -265,7 +272,7 @@ public final class Dispatcher {
     }
 
     /** An open claim older than a whole request deadline: its original has answered, or is gone. */
-    private boolean abandoned(ClaimResult.Existing existing, Instant receivedAt) {
+    private boolean abandoned(ClaimResult.Existing existing, Instant receivedAt, Duration deadline) {
         return existing.createdAt().plus(deadline).isBefore(receivedAt);
     }
 

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Settles money movements whose outcome is unknown (decisions.md §5): those answered {@code 04} (UNKNOWN) and those
- * abandoned in RECEIVED or SENT by a crash. It asks the CBS with TRANSACTION_INQUIRY and takes its word (APPROVED →
+ * abandoned in RECEIVED or SENT by a crash. A payment abandoned in AWAITING_CVM (its node stopped while it waited for
+ * the cardholder, decisions.md §7) becomes due after its verification timeout and is declined {@code 05} without a
+ * CBS call: nothing was sent. It asks the CBS with TRANSACTION_INQUIRY and takes its word (APPROVED →
  * RESOLVED_APPROVED; DECLINED → RESOLVED_DECLINED with the CBS's code); when the CBS never saw the movement, or cannot
  * say after {@link ResolutionSettings#inquiriesBeforeReversal()} tries, it sends REVERSAL until acknowledged (the CBS
  * undoes the movement if it was applied and refuses it forever if it arrives later) → RESOLVED_DECLINED with 91. A
@@ -116,6 +118,10 @@ public final class Resolver implements Runnable {
     /** Settles one transaction, or schedules another attempt; returns what happened. */
     String resolve(MoneyTransaction trx) {
         Instant now = clock.instant();
+        if (trx.state() == TrxState.AWAITING_CVM) {
+            // due only after its verification timeout: its node stopped while waiting; no CBS call was made
+            return settle(trx, TrxState.DECLINED, ResponseCode.CARDHOLDER_VERIFICATION_FAILED) ? "declined" : "raced";
+        }
         if (trx.state() != TrxState.UNKNOWN && now.isBefore(trx.createdAt().plus(settings.staleAfter()))) {
             // possibly still running on a live node: look again once it cannot be any more
             transactions.scheduleRetry(trx.trxId(), trx.attempts(), trx.createdAt().plus(settings.staleAfter()));

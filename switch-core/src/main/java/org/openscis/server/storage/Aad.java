@@ -48,4 +48,8 @@ final class Aad {
     static String cpqrToken(String codeId) {
         return "cpqr_codes.token_enc:" + codeId;
     }
+
+    static String cpqrPaymentPayload(String insId, String msgId) {
+        return "cpqr_payments.payload_enc:" + insId.length() + ":" + insId + "|" + msgId;
+    }
 }

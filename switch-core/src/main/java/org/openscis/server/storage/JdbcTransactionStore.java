@@ -45,9 +45,12 @@ public final class JdbcTransactionStore implements TransactionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactionStore.class);
 
-    /** What the resolver works on: not final, and not waiting for the cardholder (AWAITING_CVM). */
+    /**
+     * What the resolver works on: every state that is not final. An AWAITING_CVM record becomes due only after its
+     * verification timeout (its {@code nextAttemptAt}), when its node has stopped: the resolver declines it.
+     */
     private static final List<String> OPEN =
-            names(EnumSet.of(TrxState.RECEIVED, TrxState.SENT, TrxState.UNKNOWN));
+            names(EnumSet.of(TrxState.RECEIVED, TrxState.AWAITING_CVM, TrxState.SENT, TrxState.UNKNOWN));
     private static final List<String> FINAL =
             Arrays.stream(TrxState.values()).filter(TrxState::isFinal).map(Enum::name).toList();
     /** States of movements that certainly moved nothing: they do not count against limits. */

@@ -326,4 +326,36 @@ class DispatcherTest {
         assertThat(e.msgInfo().timeStamp()).isEqualTo("20261125120000");
         assertThat(e.msgResponse().responseCode()).isEqualTo("00");
     }
+
+    @Test
+    void theDeadlineDependsOnTheMessageType() {
+        nextOutcome = new CompletableFuture<>();
+        Dispatcher standardOnly = new Dispatcher(new HandlerRegistry().register(handler), store,
+                new ResponseFactory(codec, clock, ZoneOffset.UTC), clock, timer,
+                RequestDeadlines.uniform(Duration.ofSeconds(8)), RecordedAnswers.NONE);
+        Reply late = standardOnly.dispatch(request("A3999015720261125120000000090", "x"), Duration.ofSeconds(9))
+                .join();
+        assertThat(code(late)).isEqualTo(ResponseCode.PENDING.code());
+
+        Dispatcher longer = new Dispatcher(new HandlerRegistry().register(handler), store,
+                new ResponseFactory(codec, clock, ZoneOffset.UTC), clock, timer,
+                RequestDeadlines.uniform(Duration.ofSeconds(8)).with(MessageType.CVM_INQUIRY, Duration.ofSeconds(35)),
+                RecordedAnswers.NONE);
+        CompletableFuture<Reply> waiting = longer.dispatch(request("A3999015720261125120000000091", "x"),
+                Duration.ofSeconds(9));
+        assertThat(waiting).isNotDone();
+        nextOutcome.complete(Outcome.ok(TrxInfo.builder().put("late", "yes").build()));
+        assertThat(code(waiting.join())).isEqualTo("00");
+    }
+
+    @Test
+    void perTypeDeadlinesFallBackToTheStandardOne() {
+        RequestDeadlines d = RequestDeadlines.uniform(Duration.ofSeconds(8))
+                .with(MessageType.CPQRC_PAYMENT, Duration.ofSeconds(35));
+        assertThat(d.of(MessageType.CPQRC_PAYMENT)).isEqualTo(Duration.ofSeconds(35));
+        assertThat(d.of(MessageType.BILL_PAYMENT)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(d.standard()).isEqualTo(Duration.ofSeconds(8));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> d.with(MessageType.BILL_PAYMENT, Duration.ZERO));
+    }
 }

@@ -194,6 +194,21 @@ class ResolverTest {
     }
 
     @Test
+    void aPaymentAbandonedWhileAwaitingTheCardholderIsDeclined05WithoutACbsCall() {
+        MoneyTransaction trx = transactions.put(base("T7", TrxState.AWAITING_CVM));
+
+        resolver.sweep();
+
+        assertThat(cbs.calls()).isEmpty();
+        MoneyTransaction settled = transactions.find(trx.trxId()).orElseThrow();
+        assertThat(settled.state()).isEqualTo(TrxState.DECLINED);
+        assertThat(settled.responseCode()).isEqualTo("05");
+        assertThat(outbox.notifications()).singleElement()
+                .satisfies(n -> assertThat(n.trxInfo().string("paymentStatus")).isEqualTo("DECLINED"));
+        assertThat(outcomes).containsExactly("declined");
+    }
+
+    @Test
     void whenTheOriginalCallSettlesFirstTheResolverChangesNothing() {
         MoneyTransaction trx = unknown("T6");
         cbs.script((issuer, call, deadline) -> {

@@ -195,12 +195,14 @@ class JdbcTransactionStoreTest extends StorageTestBase {
 
         List<MoneyTransaction> claimed = store.claimDue(now, LEASE, 10);
 
-        assertThat(claimed).extracting(MoneyTransaction::trxId).containsExactly("early", "received", "late");
+        assertThat(claimed).extracting(MoneyTransaction::trxId)
+                .as("a payment awaiting the cardholder is due too: after its verification timeout")
+                .containsExactly("cvm", "early", "received", "late");
         assertThat(claimed).allSatisfy(t -> assertThat(t.nextAttemptAt()).isEqualTo(now.plus(LEASE)));
         assertThat(store.find("late").orElseThrow().nextAttemptAt()).isEqualTo(now.plus(LEASE));
         assertThat(store.claimDue(now, LEASE, 10)).as("leased rows are not due").isEmpty();
         assertThat(store.claimDue(now.plus(LEASE), LEASE, 10)).extracting(MoneyTransaction::trxId)
-                .as("equal due times, in trxId order").containsExactly("early", "late", "received");
+                .as("equal due times, in trxId order").containsExactly("cvm", "early", "late", "received");
     }
 
     @Test

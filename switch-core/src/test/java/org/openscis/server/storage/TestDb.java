@@ -15,7 +15,7 @@ final class TestDb implements AutoCloseable {
     static final List<String> TABLES =
             List.of("tokens", "cards", "idempotency", "replay_uuids", "sequences", "participant_keys",
                     "card_verification_failures", "money_transactions", "kyc_records", "account_tiers", "outbox",
-                    "cash_out_withdrawals", "cpqr_codes", "cpqr_atc");
+                    "cash_out_withdrawals", "cpqr_codes", "cpqr_atc", "cpqr_payments");
 
     private final Backend backend;
     private final StorageConfig cfg;

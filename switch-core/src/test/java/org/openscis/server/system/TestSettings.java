@@ -7,6 +7,7 @@ import org.openscis.server.config.IssuerConfig;
 import org.openscis.server.config.LimitsConfig;
 import org.openscis.server.config.MoneyConfig;
 import org.openscis.server.config.OpenScisConfig;
+import org.openscis.server.config.QrVerificationConfig;
 
 /** Changes system suites make to the shipped configuration, so that expiries and timeouts come quickly. */
 final class TestSettings {
@@ -53,5 +54,12 @@ final class TestSettings {
     private static OpenScisConfig money(OpenScisConfig c, MoneyConfig money) {
         return new OpenScisConfig(c.dataDir(), c.listeners(), c.limits(), c.security(), c.switchKeys(),
                 c.participants(), c.issuers(), c.storage(), c.observability(), money, c.outbox(), c.qr());
+    }
+
+    /** CPQRC_PAYMENT waits this long for the cardholder; other nodes' verdicts are looked for every {@code poll}. */
+    static UnaryOperator<OpenScisConfig> qrVerification(Duration timeout, Duration poll) {
+        return c -> new OpenScisConfig(c.dataDir(), c.listeners(), c.limits(), c.security(), c.switchKeys(),
+                c.participants(), c.issuers(), c.storage(), c.observability(), c.money(), c.outbox(),
+                c.qr().withVerification(new QrVerificationConfig(timeout, poll)));
     }
 }
