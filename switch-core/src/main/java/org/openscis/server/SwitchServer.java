@@ -65,10 +65,13 @@ import org.openscis.server.storage.JdbcIdempotencyStore;
 import org.openscis.server.storage.JdbcReplayGuard;
 import org.openscis.server.storage.JdbcVerificationAttempts;
 import org.openscis.connector.link.LinkSigner;
+import org.openscis.router.handler.AcquirerHandlers;
 import org.openscis.router.handler.MoneyHandlers;
 import org.openscis.router.handler.MoneyPorts;
 import org.openscis.router.handler.OnboardingHandlers;
 import org.openscis.router.handler.QrHandlers;
+import org.openscis.router.money.AcquirerReturnNotifications;
+import org.openscis.router.money.FinalNotifications;
 import org.openscis.router.money.TrxResultNotifications;
 import org.openscis.router.cpqrc.CodeScanner;
 import org.openscis.router.cpqrc.CpqrcNotifications;
@@ -237,6 +240,7 @@ public final class SwitchServer implements RunningServer {
         Handlers.registerAll(handlers, Handlers.issue2(ports, money));
         Handlers.registerAll(handlers, MoneyHandlers.money(ports, money));
         Handlers.registerAll(handlers, OnboardingHandlers.handlers(ports, money));
+        Handlers.registerAll(handlers, AcquirerHandlers.returns(ports, money));
         // consumer-presented QR codes (decisions.md §7, docs/decisions/cpqr-codes.md); a scan validates them with
         // new CpqrScan(cpqrCodes, cpqrCryptogram, clock)
         JdbcCpqrCodes cpqrCodes = new JdbcCpqrCodes(database, cipher, new KeyedHash(keyring));
@@ -342,8 +346,8 @@ public final class SwitchServer implements RunningServer {
         ResolutionSettings settings = new ResolutionSettings(staleAfter, cfg.money().resolveBackoff(),
                 cfg.money().resolveMaxBackoff(), INQUIRIES_BEFORE_REVERSAL, cbsCallTimeout,
                 cbsCallTimeout.multipliedBy(4).plus(Duration.ofSeconds(10)), RESOLVER_BATCH);
-        TrxResultNotifications notices = new TrxResultNotifications(cards)
-                .with(MessageType.CPQRC_PAYMENT, cpqrcNotices);
+        FinalNotifications notices = new AcquirerReturnNotifications(cards, transactions)
+                .before(new TrxResultNotifications(cards).with(MessageType.CPQRC_PAYMENT, cpqrcNotices));
         Resolver resolver = new Resolver(transactions, coreBanking, ids, idempotency, responses, notices::forFinal,
                 settings, clock, resolverWorkers, outcome -> registry.counter("openscis.resolutions",
                         "outcome", outcome).increment());

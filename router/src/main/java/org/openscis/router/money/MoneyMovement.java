@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *       while it is open;</li>
  *   <li>with a daily limit, the card's total of the day is read again now that this movement counts in it: of two
  *       concurrent requests that each fit alone but not together, neither gets past this point unnoticed (61,
- *       declined without a CBS call);</li>
+ *       declined without a CBS call); a movement's {@link RecordedCheck} is checked again here too;</li>
  *   <li>with a {@link CallGate} (a consumer-presented payment awaiting the cardholder's verification), the gate
  *       holds the record (AWAITING_CVM) without a thread and then lets it proceed or declines it without a CBS call;
  *       the record becomes due for the resolver the gate's longest wait later than others;</li>
@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *       71, 72, 74, 75, 76, ...); not sent (91, 92, 98) → DECLINED with that code; no answer → UNKNOWN, answered 04
  *       and left to the background resolver. A final state the handler reaches after the requester was already
  *       answered 04 (its request deadline came first, see {@link org.openscis.router.AnswerRace}) is stored with the
- *       requester's TRX_RESULT_NOTIFICATION, as a final state the resolver reaches is.</li>
+ *       requester's TRX_RESULT_NOTIFICATION (not to an acquirer, which repeats its request instead), as a final
+ *       state the resolver reaches is.</li>
  * </ol>
  * A compare-and-set that fails (the resolver got there first) is answered from what is stored. The stage never
  * completes exceptionally once the CBS may have been called: a storage failure after the call is answered 04, since
@@ -114,6 +115,12 @@ public final class MoneyMovement {
         if (movement.dailyLimit() != null && overDailyLimit(movement.dailyLimit())) {
             return done(declineBeforeCall(trx, TrxState.RECEIVED, movement, ResponseCode.EXCEEDS_LIMIT,
                     "above the card's daily limit"));
+        }
+        if (movement.recheck() != null) {
+            RecordedCheck.Refusal refusal = movement.recheck().check(trx);
+            if (refusal != null) {
+                return done(declineBeforeCall(trx, TrxState.RECEIVED, movement, refusal.code(), refusal.detail()));
+            }
         }
         if (gate == null) {
             return send(trx, TrxState.RECEIVED, movement);

@@ -25,6 +25,8 @@ import org.openscis.router.port.CbsOperation;
  *                      TRX_RESULT_NOTIFICATION
  * @param notifications the callbacks of a final state this movement reaches in the handler
  * @param dailyLimit    the daily limit to check again once the movement is recorded (null: none)
+ * @param recheck       a rule to check again once the movement is recorded (null: none), for caps that concurrent
+ *                      movements share (e.g. the refundable rest of a payment)
  */
 public record Movement(
         Request request,
@@ -40,7 +42,8 @@ public record Movement(
         TrxInfo echo,
         boolean notifyOnFinal,
         FinalNotifications notifications,
-        DailyLimit dailyLimit) {
+        DailyLimit dailyLimit,
+        RecordedCheck recheck) {
 
     public Movement {
         Objects.requireNonNull(request, "request");
@@ -62,32 +65,37 @@ public record Movement(
     public static Movement of(Request request, String issuerIin, String cardId, String token, String deviceId,
             CbsOperation operation, long amountMinor, String currency, CbsRequestFactory cbsRequest) {
         return new Movement(request, issuerIin, cardId, token, deviceId, operation, amountMinor, currency, cbsRequest,
-                null, null, true, FinalNotifications.NONE, null);
+                null, null, true, FinalNotifications.NONE, null, null);
     }
 
     public Movement withApprovedReply(TrxInfo reply) {
         return new Movement(request, issuerIin, cardId, token, deviceId, operation, amountMinor, currency, cbsRequest,
-                reply, echo, notifyOnFinal, notifications, dailyLimit);
+                reply, echo, notifyOnFinal, notifications, dailyLimit, recheck);
     }
 
     public Movement withEcho(TrxInfo failureEcho) {
         return new Movement(request, issuerIin, cardId, token, deviceId, operation, amountMinor, currency, cbsRequest,
-                approvedReply, failureEcho, notifyOnFinal, notifications, dailyLimit);
+                approvedReply, failureEcho, notifyOnFinal, notifications, dailyLimit, recheck);
     }
 
     public Movement withNotifications(FinalNotifications callbacks) {
         return new Movement(request, issuerIin, cardId, token, deviceId, operation, amountMinor, currency, cbsRequest,
-                approvedReply, echo, notifyOnFinal, callbacks, dailyLimit);
+                approvedReply, echo, notifyOnFinal, callbacks, dailyLimit, recheck);
     }
 
     public Movement withDailyLimit(DailyLimit limit) {
         return new Movement(request, issuerIin, cardId, token, deviceId, operation, amountMinor, currency, cbsRequest,
-                approvedReply, echo, notifyOnFinal, notifications, limit);
+                approvedReply, echo, notifyOnFinal, notifications, limit, recheck);
     }
 
     public Movement withNotifyOnFinal(boolean notify) {
         return new Movement(request, issuerIin, cardId, token, deviceId, operation, amountMinor, currency, cbsRequest,
-                approvedReply, echo, notify, notifications, dailyLimit);
+                approvedReply, echo, notify, notifications, dailyLimit, recheck);
+    }
+
+    public Movement withRecheck(RecordedCheck check) {
+        return new Movement(request, issuerIin, cardId, token, deviceId, operation, amountMinor, currency, cbsRequest,
+                approvedReply, echo, notifyOnFinal, notifications, dailyLimit, check);
     }
 
     @Override

@@ -27,6 +27,13 @@ public interface TransactionStore {
     Optional<MoneyTransaction> findByRequest(String insId, String msgId);
 
     /**
+     * Every movement that refers to the movement {@code origTrxId} as its original, in any state: those whose CBS
+     * request names it as {@code origMsgID} (an acquirer's REFUND or CANCELLATION of a CPQRC_PAYMENT). The store
+     * indexes that field when it creates a record, so the lookup needs no decryption.
+     */
+    List<MoneyTransaction> findRelated(String origTrxId);
+
+    /**
      * The sum, in minor units of {@code currency}, of the card's outgoing movements (DEBIT_TRANSACTION, P2P_TRANSFER,
      * GET_CASH_OUT_TOKEN) created at or after {@code since} whose state {@link TrxState#countsAgainstLimits()}.
      */

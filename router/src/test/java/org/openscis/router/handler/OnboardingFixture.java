@@ -250,6 +250,11 @@ final class OnboardingFixture {
         }
 
         @Override
+        public List<MoneyTransaction> findRelated(String origTrxId) {
+            throw used();
+        }
+
+        @Override
         public long outgoingSince(String cardId, String currency, Instant since) {
             throw used();
         }

@@ -36,6 +36,7 @@ public final class InMemoryTransactionStore implements TransactionStore {
     private final AtomicInteger creates = new AtomicInteger();
     private final AtomicReference<Runnable> beforeNextTransition = new AtomicReference<>();
     private final AtomicReference<RuntimeException> failNextTransition = new AtomicReference<>();
+    private final AtomicReference<Runnable> afterNextCreate = new AtomicReference<>();
 
     public InMemoryTransactionStore(InMemoryOutbox outbox) {
         this.outbox = Objects.requireNonNull(outbox);
@@ -50,7 +51,16 @@ public final class InMemoryTransactionStore implements TransactionStore {
         }
         byId.put(trx.trxId(), trx);
         idByRequest.put(key, trx.trxId());
+        Runnable after = afterNextCreate.getAndSet(null);
+        if (after != null) {
+            after.run();
+        }
         return true;
+    }
+
+    /** Runs {@code action} once, right after the next successful create (a concurrent request recording its own). */
+    public void afterNextCreate(Runnable action) {
+        afterNextCreate.set(Objects.requireNonNull(action));
     }
 
     @Override
@@ -85,6 +95,14 @@ public final class InMemoryTransactionStore implements TransactionStore {
     public synchronized Optional<MoneyTransaction> findByRequest(String insId, String msgId) {
         String id = idByRequest.get(key(insId, msgId));
         return Optional.ofNullable(id == null ? null : byId.get(id));
+    }
+
+    /** {@inheritDoc} In creation order. */
+    @Override
+    public synchronized List<MoneyTransaction> findRelated(String origTrxId) {
+        return byId.values().stream()
+                .filter(t -> t.cbsRequest() != null && origTrxId.equals(t.cbsRequest().string("origMsgID")))
+                .toList();
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand("generate", new KeysGenerateCommand(context)));
         cli.addSubcommand("client", new CommandLine(new ClientCommand(context))
                 .addSubcommand("qr", QrCommand.commandLine(context)));
+        cli.addSubcommand("acquirer", AcquirerCommand.commandLine(context));
         cli.addSubcommand("demo", new DemoCommand(context));
         cli.addSubcommand("outbox", OutboxCommand.commandLine(context));
         cli.addSubcommand("cbs-sim", new CbsSimCommand(context));
@@ -72,7 +73,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: serve, keys, client, demo, outbox, card or cbs-sim");
+                "Missing command: serve, keys, client, acquirer, demo, outbox, card or cbs-sim");
     }
 
     /** {@code openscis keys}: a group; its commands do the work. */

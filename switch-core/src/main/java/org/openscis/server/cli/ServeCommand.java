@@ -95,6 +95,10 @@ final class ServeCommand implements Callable<Integer> {
                 out.printf("App Gateway client profile: %s (try: openscis client CVM_INQUIRY --profile %s)%n",
                         profile, profile);
             }
+            Path acquirer = loaded.dataPath().resolve(DevKeyBootstrap.ACQUIRER_PROFILE_DIR);
+            if (Files.exists(acquirer.resolve(ClientProfile.PROFILE_FILE))) {
+                out.printf("Acquirer client profile: %s (try: openscis acquirer --help)%n", acquirer);
+            }
             server.awaitShutdown();
         } finally {
             server.close();

@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the shipped configuration start with no key preparation (decisions.md §10): when
  * {@code switchKeys.generateIfMissing} is on, missing key files inside the data directory are generated (RSA 2048)
- * and a ready-to-use App Gateway client profile is written to {@code <dataDir>/appgw-profile/}. Existing keys are
- * never replaced. Key files outside the data directory are the operator's and are never generated.
+ * and a ready-to-use client profile is written for each participant whose keys live there: the first App Gateway's
+ * to {@code <dataDir>/appgw-profile/}, the first acquirer's to {@code <dataDir>/acquirer-profile/} (same format;
+ * further ones get {@code -<insID>} appended). Existing keys are never replaced. Key files outside the data
+ * directory are the operator's and are never generated.
  *
  * <p>Runs as the loader's {@link ConfigLoader.BeforeFileChecks} step, so the keys exist before they are validated.
  */
@@ -32,6 +34,8 @@ public final class DevKeyBootstrap implements ConfigLoader.BeforeFileChecks {
     private static final Logger LOG = LoggerFactory.getLogger(DevKeyBootstrap.class);
     /** Directory of the first development App Gateway's client profile inside the data directory. */
     public static final String PROFILE_DIR = "appgw-profile";
+    /** Directory of the first development acquirer's client profile inside the data directory. */
+    public static final String ACQUIRER_PROFILE_DIR = "acquirer-profile";
     private static final int RSA_BITS = 2048;
 
     /** What one run created. */
@@ -66,6 +70,11 @@ public final class DevKeyBootstrap implements ConfigLoader.BeforeFileChecks {
         return dataDir.resolve(index == 0 ? PROFILE_DIR : PROFILE_DIR + "-" + insId);
     }
 
+    /** The client profile directory of the {@code index}-th acquirer with development keys. */
+    public static Path acquirerProfileDir(Path dataDir, String insId, int index) {
+        return dataDir.resolve(index == 0 ? ACQUIRER_PROFILE_DIR : ACQUIRER_PROFILE_DIR + "-" + insId);
+    }
+
     /** Where the App Gateway listener is reachable from this machine. */
     static String baseUrl(ListenerConfig http) {
         String host = http.host();
@@ -87,7 +96,7 @@ public final class DevKeyBootstrap implements ConfigLoader.BeforeFileChecks {
                 ************************************************************************************
                 *  DEVELOPMENT KEYS GENERATED (switchKeys.generateIfMissing is true).                *
                 *  They are NOT FOR PRODUCTION: anyone with the data directory can impersonate the   *
-                *  switch and its App Gateway. Set generateIfMissing: false and install real keys.   *
+                *  switch, its App Gateway or acquirer. Set generateIfMissing: false, use real keys. *
                 ************************************************************************************{}""",
                 files);
     }
@@ -128,10 +137,15 @@ public final class DevKeyBootstrap implements ConfigLoader.BeforeFileChecks {
             }
         }
 
+        /**
+         * Participants of both kinds: an acquirer's profile has the same format, so it needs an encryption key too
+         * (an acquirer configured without one gets no profile).
+         */
         void appGateways() throws IOException {
-            int index = 0;
+            int appGateways = 0;
+            int acquirers = 0;
             for (ParticipantConfig participant : config.participants()) {
-                if (participant.kind() != Participant.Kind.APP_GATEWAY || participant.signingKeys().isEmpty()
+                if (participant.signingKeys().isEmpty()
                         || participant.encryptionKeyFile() == null || participant.encryptionKid() == null) {
                     continue;
                 }
@@ -141,8 +155,10 @@ public final class DevKeyBootstrap implements ConfigLoader.BeforeFileChecks {
                 if (!inDataDir(signingFile) || !inDataDir(encryptionFile)) {
                     continue;
                 }
-                appGateway(participant, signing.getKey(), signingFile, encryptionFile,
-                        profileDir(dataDir, participant.insId(), index++));
+                Path dir = participant.kind() == Participant.Kind.ACQUIRER
+                        ? acquirerProfileDir(dataDir, participant.insId(), acquirers++)
+                        : profileDir(dataDir, participant.insId(), appGateways++);
+                appGateway(participant, signing.getKey(), signingFile, encryptionFile, dir);
             }
         }
 
@@ -163,7 +179,7 @@ public final class DevKeyBootstrap implements ConfigLoader.BeforeFileChecks {
             PrivateKey encryptionKey = encryptionMissing ? null
                     : earlierKey(earlier, participant.encryptionKid(), false);
             if ((!signingMissing && signingKey == null) || (!encryptionMissing && encryptionKey == null)) {
-                LOG.warn("App Gateway {}: one of its key files exists but its private key is not in {}; "
+                LOG.warn("participant {}: one of its key files exists but its private key is not in {}; "
                         + "not generating the other one", participant.insId(), profileDir);
                 return;
             }

@@ -102,6 +102,7 @@ public final class JdbcTransactionStore implements TransactionStore {
                     .set(MoneyTransactions.NEXT_ATTEMPT_AT, trx.state().isFinal() ? null : millis(trx.nextAttemptAt()))
                     .set(MoneyTransactions.CREATED_AT, trx.createdAt().toEpochMilli())
                     .set(MoneyTransactions.UPDATED_AT, trx.updatedAt().toEpochMilli())
+                    .set(MoneyTransactions.ORIG_TRX_ID, origTrxId(trx))
                     .execute());
             return true;
         } catch (DataAccessException e) {
@@ -160,6 +161,20 @@ public final class JdbcTransactionStore implements TransactionStore {
                 .where(condition)
                 .fetchOptional()
                 .map(this::toTransaction));
+    }
+
+    /** {@inheritDoc} In creation order; {@code orig_trx_id} was filled from the CBS request at create. */
+    @Override
+    public List<MoneyTransaction> findRelated(String origTrxId) {
+        return dsl.transactionResult(cfg -> DSL.using(cfg).select(MoneyTransactions.ALL).from(MoneyTransactions.TABLE)
+                .where(MoneyTransactions.ORIG_TRX_ID.eq(origTrxId))
+                .orderBy(MoneyTransactions.CREATED_AT, MoneyTransactions.TRX_ID)
+                .fetch(this::toTransaction));
+    }
+
+    /** What {@link #findRelated} looks for: the CBS request's {@code origMsgID}, if any. */
+    private static String origTrxId(MoneyTransaction trx) {
+        return trx.cbsRequest() == null ? null : trx.cbsRequest().string("origMsgID");
     }
 
     @Override

@@ -145,6 +145,8 @@ final class Tables {
         static final Field<Long> NEXT_ATTEMPT_AT = field(name("next_attempt_at"), SQLDataType.BIGINT);
         static final Field<Long> CREATED_AT = field(name("created_at"), SQLDataType.BIGINT);
         static final Field<Long> UPDATED_AT = field(name("updated_at"), SQLDataType.BIGINT);
+        /** V11: the CBS msgID of the movement this one refers to (a refund's payment); not part of the record. */
+        static final Field<String> ORIG_TRX_ID = field(name("orig_trx_id"), SQLDataType.VARCHAR);
 
         /** Every column, for explicit select lists (rows are then read by field, not by returned name). */
         static final Field<?>[] ALL = {TRX_ID, INS_ID, MSG_ID, MSG_TYPE, MSG_VERSION, MSG_TIME_STAMP, ISSUER_IIN,

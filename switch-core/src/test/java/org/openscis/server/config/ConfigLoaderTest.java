@@ -44,7 +44,18 @@ class ConfigLoaderTest {
         assertThat(keys.dataKeysFile()).isEqualTo(data.resolve("keys/data-keys.json").toString());
         assertThat(keys.generateIfMissing()).isTrue();
 
-        assertThat(config.participants()).singleElement().satisfies(p -> {
+        assertThat(config.participants()).hasSize(2);
+        assertThat(config.participants().get(1)).satisfies(p -> {
+            assertThat(p.insId()).isEqualTo("48000344");
+            assertThat(p.kind()).isEqualTo(Participant.Kind.ACQUIRER);
+            assertThat(p.signingKeys()).containsExactly(
+                    Map.entry("3000000000001", data.resolve("keys/acquirer-signing.pub.pem").toString()));
+            assertThat(p.encryptionKid()).isEqualTo("3000000000002");
+            assertThat(p.callbackUrl()).isNull();
+            assertThat(p.allowedMessageTypes()).containsExactly(
+                    MessageType.CPQRC_PAYMENT, MessageType.REFUND, MessageType.CANCELLATION);
+        });
+        assertThat(config.participants().get(0)).satisfies(p -> {
             assertThat(p.insId()).isEqualTo("39990157");
             assertThat(p.kind()).isEqualTo(Participant.Kind.APP_GATEWAY);
             assertThat(p.signingKeys()).containsExactly(

@@ -40,9 +40,10 @@ class SecurityGateTest {
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private Set<MessageType> allowed = EnumSet.of(MessageType.CVM_INQUIRY);
     private SecurityConfig.ReqPathCheck reqPathCheck = SecurityConfig.ReqPathCheck.STRICT;
+    private Participant.Kind kind = Participant.Kind.APP_GATEWAY;
 
     private SecurityGate gate() {
-        Participant p = new Participant(INS, Participant.Kind.APP_GATEWAY, allowed, "e1", null,
+        Participant p = new Participant(INS, kind, allowed, "e1", null,
                 JweProfile.RSA_OAEP_256_A128GCM, null);
         ParticipantDirectory dir = insId -> INS.equals(insId)
                 ? Optional.of(new ParticipantEntry(p, Set.of("RS256"))) : Optional.empty();
@@ -215,6 +216,36 @@ class SecurityGateTest {
     void typeNotAllowedIs40() {
         allowed = EnumSet.of(MessageType.CARD_ENROLLMENT);
         assertRejected(checkSigned(body("CVM_INQUIRY", INS)), ResponseCode.NOT_SUPPORTED, "type_not_allowed");
+    }
+
+    /** Even a misconfigured allow list cannot let one kind of participant send the other kind's messages. */
+    @Test
+    void acquirerMessagesOnlyFromAcquirersAndAppGatewayMessagesOnlyFromAppGateways() {
+        allowed = EnumSet.allOf(MessageType.class);
+        for (MessageType type : List.of(MessageType.CPQRC_PAYMENT, MessageType.REFUND, MessageType.CANCELLATION)) {
+            kind = Participant.Kind.APP_GATEWAY;
+            assertRejected(checkSignedAt(type), ResponseCode.NOT_SUPPORTED, "type_not_allowed");
+            kind = Participant.Kind.ACQUIRER;
+            assertThat(checkSignedAt(type)).isInstanceOf(GateDecision.Admitted.class);
+        }
+        kind = Participant.Kind.ACQUIRER;
+        assertRejected(checkSignedAt(MessageType.CVM_INQUIRY), ResponseCode.NOT_SUPPORTED, "type_not_allowed");
+        assertRejected(checkSignedAt(MessageType.TRX_RESULT_INQUIRY), ResponseCode.NOT_SUPPORTED,
+                "type_not_allowed");
+    }
+
+    @Test
+    void acquirerTypeNotInItsAllowListIs40() {
+        kind = Participant.Kind.ACQUIRER;
+        allowed = EnumSet.of(MessageType.CPQRC_PAYMENT);
+        assertThat(checkSignedAt(MessageType.CPQRC_PAYMENT)).isInstanceOf(GateDecision.Admitted.class);
+        assertRejected(checkSignedAt(MessageType.REFUND), ResponseCode.NOT_SUPPORTED, "type_not_allowed");
+    }
+
+    private GateDecision checkSignedAt(MessageType type) {
+        byte[] body = body(type.name(), INS);
+        String jws = sign(body, INS, type.path(), NOW.getEpochSecond(), UpiJws.newUuid());
+        return gate().check(new InboundMessage(type, type.path(), jws, body, codec.decode(body)));
     }
 
     @Test

@@ -65,6 +65,29 @@ class DevKeyBootstrapTest {
     }
 
     @Test
+    void shippedConfigAlsoWritesTheDemoAcquirersProfile() throws Exception {
+        Path data = tmp.resolve("data");
+
+        OpenScisConfig config = loader(data).load(TestConfigs.shipped());
+
+        Path keys = data.resolve("keys");
+        ClientProfile acquirer = ClientProfile.load(data.resolve("acquirer-profile"));
+        assertThat(acquirer.insId()).isEqualTo("48000344");
+        assertThat(acquirer.baseUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(acquirer.signingKid()).isEqualTo("3000000000001");
+        assertThat(acquirer.encryptionKid()).isEqualTo("3000000000002");
+        assertThat(acquirer.switchSigningKid()).isEqualTo("1000000000001");
+        assertThat(signsFor(acquirer.signingKey(), publicKey(keys.resolve("acquirer-signing.pub.pem")))).isTrue();
+        assertThat(encoded(KeyMaterial.readPublicKey(Files.readString(keys.resolve("acquirer-encryption.pub.pem")))))
+                .isEqualTo(encoded(PublicKeys.of(acquirer.encryptionKey())));
+        assertThat(encoded(acquirer.switchSigningPublicKey()))
+                .isEqualTo(encoded(publicKey(keys.resolve("switch-signing.pub.pem"))));
+        assertThat(permissions(data.resolve("acquirer-profile/appgw-signing.pem"))).isEqualTo("rw-------");
+        assertThat(ClientProfile.load(data.resolve("appgw-profile")).insId()).isEqualTo("39990157");
+        assertThat(new DevKeyBootstrap().ensure(config).profileDirs()).isEmpty();
+    }
+
+    @Test
     void profileJsonNamesFilesInItsOwnDirectory() throws Exception {
         Path data = tmp.resolve("data");
         loader(data).load(TestConfigs.shipped());

@@ -30,7 +30,7 @@ class DatabaseTest extends StorageTestBase {
                 versions.add(rs.getString(1));
             }
         }
-        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
     }
 
     @Test

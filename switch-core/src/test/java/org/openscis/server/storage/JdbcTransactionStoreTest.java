@@ -279,6 +279,33 @@ class JdbcTransactionStoreTest extends StorageTestBase {
     }
 
     @Test
+    void findRelatedReturnsTheMovementsWhoseCbsRequestNamesTheOriginal() {
+        store.create(trx("payment", "m1", 10_000));
+        store.create(refund("refund-1", "r1", "payment", 2_000, T0));
+        store.create(withState(refund("refund-2", "r2", "payment", 3_000, T0.plusSeconds(1)), TrxState.DECLINED,
+                null));
+        store.create(refund("other-refund", "r3", "another-payment", 4_000, T0));
+
+        assertThat(store.findRelated("payment")).extracting(MoneyTransaction::trxId)
+                .containsExactly("refund-1", "refund-2");
+        assertThat(store.findRelated("payment").get(1).state()).isEqualTo(TrxState.DECLINED);
+        assertThat(store.findRelated("payment").get(0)).isEqualTo(refund("refund-1", "r1", "payment", 2_000, T0));
+        assertThat(store.findRelated("refund-1")).isEmpty();
+        assertThat(store.findRelated("unknown")).isEmpty();
+    }
+
+    private static MoneyTransaction refund(String trxId, String msgId, String origTrxId, long amountMinor,
+            Instant createdAt) {
+        MoneyTransaction t = trx(trxId, msgId, CbsOperation.CREDIT_TRANSACTION, amountMinor, createdAt);
+        return new MoneyTransaction(t.trxId(), "48000344", t.msgId(), MessageType.REFUND, t.msgVersion(),
+                t.msgTimeStamp(), t.issuerIin(), t.cardId(), t.token(), t.deviceId(), t.operation(), t.amountMinor(),
+                t.currency(), t.cbsRequest().toBuilder().put("origMsgID", origTrxId)
+                        .put("origMsgType", "CPQRC_PAYMENT").build(),
+                t.approvedReply(), t.state(), t.responseCode(), t.notifyOnFinal(), t.attempts(), t.nextAttemptAt(),
+                t.createdAt(), t.updatedAt());
+    }
+
+    @Test
     void outgoingSinceSumsTheCardsOutgoingMovementsThatMayHaveMoved() {
         Instant since = T0.minusSeconds(3600);
         store.create(trx("debit", "m1", CbsOperation.DEBIT_TRANSACTION, 1_000, T0));

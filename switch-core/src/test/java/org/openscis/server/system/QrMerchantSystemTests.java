@@ -233,7 +233,7 @@ abstract class QrMerchantSystemTests {
         assertThat(wallet.call("MPQRC_PAYMENT_EMV", emvPayment(card, open, "1000.01", "5411")).responseCode())
                 .as("the simulator's ledger has 1000.00").isEqualTo("51");
         assertThat(wallet.call("MPQRC_PAYMENT_EMV", emvPayment(card, open, "10", "5411").toBuilder()
-                .put("token", card.token().substring(0, 18) + "0").build()).responseCode())
+                .put("token", otherToken(card.token())).build()).responseCode())
                 .as("an unknown or malformed token").isIn("14", "73");
         assertThat(ledger.balanceMinor(card.accountNo())).isEqualTo(SeededAccounts.SEED_BALANCE_MINOR);
         assertThat(ledger.balanceMinor(SETTLEMENT)).isEqualTo(settlement);
@@ -293,5 +293,11 @@ abstract class QrMerchantSystemTests {
                                     l.openingBalanceMinor(), l.defaultTier(), l.minimumTier(),
                                     l.cashOutTokenValidityMinutes()));
                 }).toList(), i.cbs(), i.merchants())).toList());
+    }
+
+    /** The token with its last digit changed: never the token itself, whatever that digit is. */
+    private static String otherToken(String token) {
+        char last = token.charAt(token.length() - 1);
+        return token.substring(0, token.length() - 1) + (last == '0' ? '1' : '0');
     }
 }
