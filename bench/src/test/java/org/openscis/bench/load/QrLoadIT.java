@@ -22,8 +22,9 @@ import picocli.CommandLine;
 
 /**
  * A short QR load run against a real switch started in this JVM from the shipped configuration (H2, embedded CBS,
- * fresh data directory): the generator's MPQRC_PAYMENT_EMV requests are approved end to end and the report lists
- * them with their latency percentiles.
+ * fresh data directory, the demo acquirer's profile the first start writes): merchant-presented payments and
+ * generate-then-acquire consumer-presented payments with and without cardholder verification are approved end to end,
+ * and the report lists each type with its latency percentiles.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QrLoadIT {
@@ -53,15 +54,23 @@ class QrLoadIT {
     }
 
     @Test
-    void aShortMerchantQrRunIsApprovedAndReported() {
+    void aShortQrMixIsApprovedEndToEndAndReported() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = load(out, err, "--mix", "MPQRC_PAYMENT_EMV=1");
+        int exit = load(out, err, "--mix", "MPQRC_PAYMENT_EMV=2,CPQRC_PAYMENT=1,CPQRC_PAYMENT_CVM=1",
+                "--acquirer-profile", dataDir.resolve(DevKeyBootstrap.ACQUIRER_PROFILE_DIR).toString());
 
         assertThat(exit).as(err.toString()).isEqualTo(LoadCommand.EXIT_OK);
         String report = out.toString();
-        assertThat(report).contains("| MPQRC_PAYMENT_EMV | 00 |");
-        assertThat(report).containsPattern("\\| MPQRC_PAYMENT_EMV \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
+        for (String type : new String[] {"MPQRC_PAYMENT_EMV", "CPQRC_PAYMENT", "CPQRC_PAYMENT_CVM"}) {
+            // approved, and a latency row with its percentiles
+            assertThat(report).contains("| " + type + " | 00 |");
+            assertThat(report).containsPattern("\\| " + type + " \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
+            assertThat(report).doesNotContainPattern("\\| " + type + " \\| (?!00 )[^|]+ \\| \\d+ \\|\\n");
+        }
+        // the held payments above the CVM limit were confirmed by the generator's callback listener
+        assertThat(report).containsPattern("\\| ADDITIONAL_PROCESSING \\| [1-9]\\d* \\|");
+        assertThat(report).contains("| TRX_RESULT_NOTIFICATION / CPQRC_PAYMENT |");
         assertThat(report).doesNotContain("no response");
     }
 
