@@ -513,6 +513,13 @@ final class LoadCommand implements Callable<Integer> {
                     + "callbackUrl, their failed deliveries and retries are extra load on the switch (see the "
                     + "callback outbox line).");
         }
+        if (runs.stream().anyMatch(r -> r.mix().entries().stream().anyMatch(e -> e.type().consumerPresented()))) {
+            notes.add("CPQRC_PAYMENT and CPQRC_PAYMENT_CVM are operations, counted as one request each: QRC_GENERATION "
+                    + "by the App Gateway, then CPQRC_PAYMENT by the acquirer (EMV payload and barcode alternating), "
+                    + "for _CVM with ADDITIONAL_PROCESSING and the generator's ADDITIONAL_PROCESSING_RESULT CONTINUING "
+                    + "in between; latency runs from the intended send of the generation to the acquirer's response, "
+                    + "the response code is the payment's (the generation's if that was not approved).");
+        }
         for (MixRun run : runs) {
             PhaseResult load = run.load();
             String which = runs.size() > 1 ? run.mix().text() + ": " : "";
