@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openscis.server.SwitchServer;
 import org.openscis.server.config.ConfigLoader;
 import org.openscis.server.config.OpenScisConfig;
@@ -31,13 +31,14 @@ class QrLoadIT {
 
     private static final Path SHIPPED_CONFIG = Path.of("..", "conf", "openscis.yaml");
 
-    private Path dataDir;
+    /** Deleted after the class, once the switch has closed its H2 files. */
+    @TempDir
+    static Path dataDir;
     private int callbackPort;
     private SwitchServer server;
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createTempDirectory("openscis-bench-it-");
         callbackPort = freePort();
         Map<String, String> env = Map.of("OPENSCIS_HTTP_PORT", "0", "OPENSCIS_ADMIN_PORT", "0",
                 "OPENSCIS_APPGW_CALLBACK_URL", "http://127.0.0.1:" + callbackPort + "/callback");
