@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.openscis.server.client.CallbackReceiver;
 import org.openscis.server.client.ClientIdentity;
 import org.openscis.server.client.ReceivedCallback;
@@ -56,6 +57,8 @@ final class CallbackCounter implements AutoCloseable {
     private final Map<String, LongAdder> byType = new ConcurrentHashMap<>();
     private final LongAdder invalid = new LongAdder();
     private final LongAdder duplicate = new LongAdder();
+    /** Also told of every delivery (the CPQRC flow confirms verifications), or null. */
+    private volatile Consumer<ReceivedCallback> also;
 
     private CallbackCounter(CallbackReceiver receiver) {
         this.receiver = receiver;
@@ -65,6 +68,11 @@ final class CallbackCounter implements AutoCloseable {
     /** Listens on {@code 127.0.0.1:port} as the App Gateway of {@code identity}. */
     static CallbackCounter listen(ClientIdentity identity, int port) {
         return new CallbackCounter(CallbackReceiver.start(identity, new InetSocketAddress("127.0.0.1", port)));
+    }
+
+    /** Tells {@code listener} of every delivery too, after counting it. */
+    void alsoNotify(Consumer<ReceivedCallback> listener) {
+        this.also = listener;
     }
 
     String url() {
@@ -91,6 +99,10 @@ final class CallbackCounter implements AutoCloseable {
         }
         if (receiver.count() >= MAX_KEPT) {
             receiver.clear();
+        }
+        Consumer<ReceivedCallback> listener = also;
+        if (listener != null) {
+            listener.accept(c);
         }
     }
 

@@ -226,6 +226,8 @@ final class CryptoCeiling {
         boolean panOut = false;
         int cbsFields = 0;
         int callbacks = 0;
+        // Further signed App Gateway exchanges of the same operation (QRC_GENERATION, ADDITIONAL_PROCESSING_RESULT).
+        int moreExchanges = 0;
         switch (type) {
             case CARD_ENROLLMENT -> {
                 inboundJwe = jweToSwitch(codec.encodeObject(SampleMessages.accountCvmInfo("100000001234")));
@@ -259,8 +261,21 @@ final class CryptoCeiling {
                 cbsFields = 2;
                 callbacks = 2;
             }
+            case CPQRC_PAYMENT, CPQRC_PAYMENT_CVM -> {
+                // QRC_GENERATION (its code HMACs are not public-key work) and the acquirer's CPQRC_PAYMENT with one
+                // debit and its TRX_RESULT_NOTIFICATION; above the CVM limit also ADDITIONAL_PROCESSING to the App
+                // Gateway and its ADDITIONAL_PROCESSING_RESULT.
+                boolean cvm = type == LoadType.CPQRC_PAYMENT_CVM;
+                request = SampleMessages.billPayment(deviceId, userId, token, "0.25", SampleMessages.CURRENCY_HKD,
+                        SampleMessages.BILLER_MID);
+                response = TrxInfo.builder().put("deviceID", deviceId).build();
+                cbsFields = 1;
+                moreExchanges = cvm ? 2 : 1;
+                callbacks = cvm ? 2 : 1;
+            }
             default -> {
-                // BILL_PAYMENT, CREDIT_TRANSACTION, GET_CASH_OUT_TOKEN: the same crypto, one account field each.
+                // BILL_PAYMENT, CREDIT_TRANSACTION, GET_CASH_OUT_TOKEN, MPQRC_PAYMENT_EMV: the same crypto, one account
+                // field each (the QR's parse is not cryptography).
                 request = SampleMessages.billPayment(deviceId, userId, token, "0.25", SampleMessages.CURRENCY_HKD,
                         SampleMessages.BILLER_MID);
                 response = TrxInfo.builder().put("deviceID", deviceId).build();
@@ -274,7 +289,9 @@ final class CryptoCeiling {
                 UpiJws.newUuid(), now(), SampleMessages.INS_ID,
                 "/scis/switch/" + type.name().toLowerCase(Locale.ROOT)), requestBody, requestSigning.getPrivate());
 
-        steps.verify(requestJws, requestBody, requestSigning.getPublic());
+        for (int i = 0; i <= moreExchanges; i++) {
+            steps.verify(requestJws, requestBody, requestSigning.getPublic());
+        }
         if (inboundJwe != null) {
             String jwe = inboundJwe;
             steps.decrypt(() -> JweCodec.decrypt(jwe, kid -> SWITCH_ENCRYPTION_KID.equals(kid)
@@ -287,8 +304,11 @@ final class CryptoCeiling {
             steps.encrypt(() -> !JweCodec.encrypt(pan(), clientEncryption.getPublic(), CLIENT_ENCRYPTION_KID,
                     jweProfile).isEmpty());
         }
-        steps.sign(() -> !UpiJws.sign(UpiJwsHeader.response(alg(responseSigning.getPrivate()), SWITCH_KID,
-                UpiJws.newUuid(), now(), SampleMessages.INS_ID), responseBody, responseSigning.getPrivate()).isEmpty());
+        for (int i = 0; i <= moreExchanges; i++) {
+            steps.sign(() -> !UpiJws.sign(UpiJwsHeader.response(alg(responseSigning.getPrivate()), SWITCH_KID,
+                    UpiJws.newUuid(), now(), SampleMessages.INS_ID), responseBody, responseSigning.getPrivate())
+                    .isEmpty());
+        }
         for (int i = 0; i < callbacks; i++) {
             callback(steps);
         }

@@ -70,6 +70,7 @@ final class LoadCommand implements Callable<Integer> {
     /** merchantInfo.mid as the switch accepts it (issue-3 configuration). */
     static final Pattern MID = Pattern.compile("[A-Za-z0-9 ]{1,15}");
     static final Pattern CURRENCY = Pattern.compile("[0-9]{3}");
+    static final Pattern IIN = Pattern.compile("[0-9]{8}");
     /** A p99 send lag above this means the generator itself could not keep the rate. */
     static final double SEND_LAG_WARNING_MS = 10;
 
@@ -100,7 +101,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--mix", paramLabel = "TYPE=W,...", defaultValue = "CARD_STATUS_INQUIRY=80,CARD_ENROLLMENT=20",
             description = "Message types and weights (default ${DEFAULT-VALUE}). Types: CARD_STATUS_INQUIRY, "
                     + "CARD_BALANCE_INQUIRY, CARD_ENROLLMENT, CVM_INQUIRY, BILL_PAYMENT, P2P_TRANSFER, "
-                    + "CREDIT_TRANSACTION, GET_CASH_OUT_TOKEN.")
+                    + "CREDIT_TRANSACTION, GET_CASH_OUT_TOKEN, MPQRC_PAYMENT_EMV, and the operations "
+                    + "CPQRC_PAYMENT, CPQRC_PAYMENT_CVM (QRC_GENERATION then the acquirer's CPQRC_PAYMENT, at "
+                    + "most or above the CVM limit; with --acquirer-profile, the _CVM one also --callback-port).")
     String mixText;
 
     @Option(names = "--versus", paramLabel = "TYPE=W,...",
@@ -148,6 +151,17 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--currency", paramLabel = "CCY", defaultValue = SampleMessages.CURRENCY_HKD,
             description = "trxCurrency of the money types, the card product's currency (default ${DEFAULT-VALUE}).")
     String currency;
+
+    @Option(names = "--acquirer-profile", paramLabel = "DIR",
+            description = "The acquirer's client profile (the one `openscis serve` writes to "
+                    + "<dataDir>/acquirer-profile for the demo acquirer); needed by CPQRC_PAYMENT and "
+                    + "CPQRC_PAYMENT_CVM, whose payments the generator sends as that acquirer.")
+    Path acquirerProfile;
+
+    @Option(names = "--acquirer-fwd-iin", paramLabel = "IIN", defaultValue = "00010344",
+            description = "CPQRC_PAYMENT's merchantInfo.fwdIIN (default ${DEFAULT-VALUE}); acquirerIIN is the "
+                    + "acquirer profile's insID.")
+    String acquirerFwdIin;
 
     @Option(names = "--remote-cbs", description = "The switch talks to a CBS elsewhere: leave the CBS's own "
             + "cryptography out of the crypto-only ceiling (default: the embedded CBS, in the switch's JVM).")
@@ -228,6 +242,12 @@ final class LoadCommand implements Callable<Integer> {
             }
             versus = ((MixParse.Ok) parsedVersus).mix();
         }
+        List<Mix> chosen = versus == null ? List.of(mix) : List.of(mix, versus);
+        Optional<String> qrProblem = consumerPresentedProblem(chosen, acquirerProfile != null, callbackPort != null);
+        if (qrProblem.isPresent()) {
+            err.println("error: " + qrProblem.get());
+            return EXIT_USAGE;
+        }
         AccountRange accounts = AccountRange.of(firstAccount, accountCount).orElse(null);
         if (accounts == null) {
             err.println("error: --first-account " + firstAccount + " with --accounts " + accountCount
@@ -243,6 +263,15 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("error: client profile: " + e.getMessage());
             return EXIT_TARGET;
+        }
+        ClientProfile acquirerClientProfile = null;
+        if (acquirerProfile != null) {
+            try {
+                acquirerClientProfile = ClientProfile.load(acquirerProfile);
+            } catch (IOException e) {
+                err.println("error: acquirer profile: " + e.getMessage());
+                return EXIT_TARGET;
+            }
         }
         String baseUrl = url != null ? url : clientProfile.baseUrl();
         Optional<String> refused = LoopbackGuard.problem(baseUrl, allowRemote);
@@ -290,7 +319,9 @@ final class LoadCommand implements Callable<Integer> {
         TokenPool pool = TokenPool.empty();
         List<MixRun> runs = new ArrayList<>();
         String cleanUp = null;
-        try (AppGatewayClient client = new AppGatewayClient(options, identity)) {
+        try (AppGatewayClient client = new AppGatewayClient(options, identity);
+                AppGatewayClient acquirer = acquirerClientProfile == null ? null
+                        : new AppGatewayClient(options, identity(acquirerClientProfile))) {
             AccountRange enrollmentAccounts = accounts;
             if (mixes.stream().anyMatch(Mix::needsTokens)) {
                 TokenWarmUp.Result warm = new TokenWarmUp(client,
@@ -312,9 +343,14 @@ final class LoadCommand implements Callable<Integer> {
                 return EXIT_NO_TOKENS;
             }
             RequestFactory requests = new RequestFactory(pool, workload, enrollmentAccounts);
+            CpqrcFlow cpqrc = acquirer == null ? null : new CpqrcFlow(client, acquirer, pool,
+                    new CpqrcRequests(acquirerClientProfile.insId(), acquirerFwdIin, currency));
+            if (cpqrc != null && callbacks != null) {
+                callbacks.alsoNotify(cpqrc::onCallback);
+            }
             List<MixTally> tallies = new ArrayList<>();
             for (Mix m : mixes) {
-                tallies.add(new MixTally(m, new OpenLoopRunner(client, requests, m, rate, senderThreads,
+                tallies.add(new MixTally(m, new OpenLoopRunner(client, requests, cpqrc, m, rate, senderThreads,
                         Duration.ofSeconds(timeoutSeconds).plus(DRAIN_GRACE)), scraper, callbacks,
                         switchPid == null ? -1 : switchPid));
             }
@@ -396,6 +432,22 @@ final class LoadCommand implements Callable<Integer> {
                 CALLBACK_DRAIN.toSeconds());
     }
 
+    /** What is missing for the consumer-presented operations of {@code mixes}, if anything. */
+    static Optional<String> consumerPresentedProblem(List<Mix> mixes, boolean acquirerProfile,
+            boolean callbackPort) {
+        boolean cpqrc = mixes.stream().anyMatch(m -> m.contains(LoadType.CPQRC_PAYMENT)
+                || m.contains(LoadType.CPQRC_PAYMENT_CVM));
+        if (cpqrc && !acquirerProfile) {
+            return Optional.of("CPQRC_PAYMENT and CPQRC_PAYMENT_CVM are paid by an acquirer: give "
+                    + "--acquirer-profile (e.g. <dataDir>/acquirer-profile)");
+        }
+        if (mixes.stream().anyMatch(m -> m.contains(LoadType.CPQRC_PAYMENT_CVM)) && !callbackPort) {
+            return Optional.of("CPQRC_PAYMENT_CVM needs --callback-port: the generator confirms the switch's "
+                    + "ADDITIONAL_PROCESSING callbacks, else every such payment times out with 05");
+        }
+        return Optional.empty();
+    }
+
     Optional<String> invalidOption() {
         List<String> problems = new ArrayList<>();
         range(problems, "--rate", rate, 1, MAX_RATE_PER_SECOND);
@@ -421,6 +473,9 @@ final class LoadCommand implements Callable<Integer> {
         }
         if (agentMid == null || !MID.matcher(agentMid).matches()) {
             problems.add("--agent must be 1 to 15 letters, digits or spaces");
+        }
+        if (acquirerFwdIin == null || !IIN.matcher(acquirerFwdIin).matches()) {
+            problems.add("--acquirer-fwd-iin must be 8 digits, found " + acquirerFwdIin);
         }
         if (currency == null || !CURRENCY.matcher(currency).matches()) {
             problems.add("--currency must be 3 digits (ISO 4217 numeric), found " + currency);
@@ -457,6 +512,13 @@ final class LoadCommand implements Callable<Integer> {
                     + "not receive them (no --callback-port): unless something else answers at the switch's "
                     + "callbackUrl, their failed deliveries and retries are extra load on the switch (see the "
                     + "callback outbox line).");
+        }
+        if (runs.stream().anyMatch(r -> r.mix().entries().stream().anyMatch(e -> e.type().consumerPresented()))) {
+            notes.add("CPQRC_PAYMENT and CPQRC_PAYMENT_CVM are operations, counted as one request each: QRC_GENERATION "
+                    + "by the App Gateway, then CPQRC_PAYMENT by the acquirer (EMV payload and barcode alternating), "
+                    + "for _CVM with ADDITIONAL_PROCESSING and the generator's ADDITIONAL_PROCESSING_RESULT CONTINUING "
+                    + "in between; latency runs from the intended send of the generation to the acquirer's response, "
+                    + "the response code is the payment's (the generation's if that was not approved).");
         }
         for (MixRun run : runs) {
             PhaseResult load = run.load();

@@ -16,7 +16,20 @@ public enum LoadType {
     BILL_PAYMENT(true, true, true),
     P2P_TRANSFER(true, true, true),
     CREDIT_TRANSACTION(true, true, true),
-    GET_CASH_OUT_TOKEN(true, true, true);
+    GET_CASH_OUT_TOKEN(true, true, true),
+    /** Pays a merchant-presented EMV QR ({@link MerchantQrCode}): one request, like BILL_PAYMENT. */
+    MPQRC_PAYMENT_EMV(true, true, true),
+    /**
+     * One operation of two requests ({@link CpqrcFlow}): QRC_GENERATION of one consumer-presented code by the App
+     * Gateway, then CPQRC_PAYMENT of the scanned code by the acquirer, at or below the code's CVM limit.
+     */
+    CPQRC_PAYMENT(true, true, true),
+    /**
+     * As CPQRC_PAYMENT above the CVM limit: the switch holds the acquirer's request, asks the App Gateway
+     * (ADDITIONAL_PROCESSING) and goes on when the generator's callback listener confirms
+     * (ADDITIONAL_PROCESSING_RESULT CONTINUING).
+     */
+    CPQRC_PAYMENT_CVM(true, true, true);
 
     private final boolean needsToken;
     private final boolean callsCbs;
@@ -45,6 +58,11 @@ public enum LoadType {
      */
     public boolean movesMoney() {
         return movesMoney;
+    }
+
+    /** Whether an operation is QRC_GENERATION then an acquirer's CPQRC_PAYMENT rather than one request. */
+    public boolean consumerPresented() {
+        return this == CPQRC_PAYMENT || this == CPQRC_PAYMENT_CVM;
     }
 
     /** The type with that wire name, in any letter case; empty for anything else. */

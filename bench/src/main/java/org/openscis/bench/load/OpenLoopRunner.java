@@ -36,9 +36,20 @@ final class OpenLoopRunner {
     private final double ratePerSecond;
     private final int senders;
     private final Duration drainTimeout;
+    /** The consumer-presented operations (QRC_GENERATION then CPQRC_PAYMENT), or null when the mix has none. */
+    private final CpqrcFlow cpqrc;
 
     OpenLoopRunner(AppGatewayClient client, RequestFactory requests, Mix mix, double ratePerSecond, int senders,
             Duration drainTimeout) {
+        this(client, requests, null, mix, ratePerSecond, senders, drainTimeout);
+    }
+
+    /**
+     * @param cpqrc the flow of CPQRC_PAYMENT and CPQRC_PAYMENT_CVM operations, whose latency is measured from the
+     *              intended send of the QRC_GENERATION to the acquirer's response; null if the mix has none
+     */
+    OpenLoopRunner(AppGatewayClient client, RequestFactory requests, CpqrcFlow cpqrc, Mix mix, double ratePerSecond,
+            int senders, Duration drainTimeout) {
         if (ratePerSecond <= 0 || senders < 1) {
             throw new IllegalArgumentException("rate and senders must be positive");
         }
@@ -48,6 +59,10 @@ final class OpenLoopRunner {
         this.ratePerSecond = ratePerSecond;
         this.senders = senders;
         this.drainTimeout = drainTimeout;
+        this.cpqrc = cpqrc;
+        if (cpqrc == null && mix.entries().stream().anyMatch(e -> e.type().consumerPresented())) {
+            throw new IllegalArgumentException(mix.text() + " has consumer-presented operations and no CpqrcFlow");
+        }
     }
 
     /** Runs one phase of {@code duration}, printing progress every second under {@code label}. */
@@ -107,8 +122,12 @@ final class OpenLoopRunner {
         stats.sent(type, System.nanoTime() - intended);
         CompletableFuture<SignedExchange> future;
         try {
-            RequestSpec spec = requests.spec(type);
-            future = client.send(spec);
+            if (type.consumerPresented()) {
+                future = cpqrc.start(type);
+            } else {
+                RequestSpec spec = requests.spec(type);
+                future = client.send(spec);
+            }
         } catch (RuntimeException e) {
             future = CompletableFuture.failedFuture(e);
         }

@@ -22,6 +22,7 @@ final class RequestFactory {
     private final Workload workload;
     /** The accounts CARD_ENROLLMENTs of the load phase enrol: those the warm-up left alone, if any. */
     private final AccountRange enrollmentAccounts;
+    private final MerchantQrCode merchantQr = MerchantQrCode.build();
 
     RequestFactory(TokenPool tokens, Workload workload, AccountRange enrollmentAccounts) {
         this.tokens = tokens;
@@ -58,6 +59,9 @@ final class RequestFactory {
                 yield SampleMessages.cashOutToken(t.deviceId(), t.userId(), t.token(), Workload.amount(),
                         workload.currency());
             }
+            case MPQRC_PAYMENT_EMV -> merchantQr.payment(token(type));
+            case CPQRC_PAYMENT, CPQRC_PAYMENT_CVM -> throw new IllegalArgumentException(type
+                    + " is an operation of two requests (CpqrcFlow), not one request");
             case P2P_TRANSFER -> {
                 if (!tokens.hasPayees()) {
                     throw new IllegalStateException("P2P_TRANSFER needs warm-up tokens on two accounts at least");

@@ -50,6 +50,16 @@ class CryptoCeilingTest {
     }
 
     @Test
+    void qrPaymentsCountEveryExchangeOfTheirOperation() {
+        assertThat(embedded.recipe(LoadType.MPQRC_PAYMENT_EMV)).isEqualTo(embedded.recipe(LoadType.BILL_PAYMENT));
+        // + the QRC_GENERATION exchange (verify, sign) and the TRX_RESULT_NOTIFICATION (sign, verify)
+        assertThat(embedded.recipe(LoadType.CPQRC_PAYMENT)).isEqualTo(new CryptoCeiling.Recipe(5, 5, 1, 1));
+        assertThat(remote.recipe(LoadType.CPQRC_PAYMENT)).isEqualTo(new CryptoCeiling.Recipe(4, 4, 0, 1));
+        // + ADDITIONAL_PROCESSING (sign, verify) and ADDITIONAL_PROCESSING_RESULT (verify, sign)
+        assertThat(embedded.recipe(LoadType.CPQRC_PAYMENT_CVM)).isEqualTo(new CryptoCeiling.Recipe(7, 7, 1, 1));
+    }
+
+    @Test
     void aTransferAlsoOpensThePayeeAndNotifiesBothSides() {
         // + creditAccountInfo decrypt at the gate, two account fields to the CBS, two callbacks (sign + verify)
         assertThat(embedded.recipe(LoadType.P2P_TRANSFER)).isEqualTo(new CryptoCeiling.Recipe(5, 5, 3, 2));

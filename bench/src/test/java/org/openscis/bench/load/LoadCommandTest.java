@@ -56,11 +56,40 @@ class LoadCommandTest {
         assertThat(notes).anyMatch(n -> n.contains("CBS link could not be observed (ConnectException)"));
         assertThat(LoadCommand.notes(List.of(run), "ACCP", true))
                 .noneMatch(n -> n.contains("TRX_RESULT_NOTIFICATION"));
+        assertThat(notes).noneMatch(n -> n.contains("are operations"));
+    }
+
+    @Test
+    void notesExplainThatAConsumerPresentedRequestIsAnOperation() {
+        Mix qr = ((MixParse.Ok) Mix.parse("MPQRC_PAYMENT_EMV=2,CPQRC_PAYMENT=1,CPQRC_PAYMENT_CVM=1")).mix();
+        PhaseResult phase = new PhaseResult(10, List.of(), Map.of(), 0, LatencySummary.EMPTY, LatencySummary.EMPTY);
+        MixRun run = new MixRun(qr, phase, null, CpuMeter.Use.UNKNOWN,
+                SwitchObservation.unavailable("u", 3, "ConnectException"), null);
+
+        assertThat(LoadCommand.notes(List.of(run), "ACCP", true))
+                .anyMatch(n -> n.contains("are operations") && n.contains("ADDITIONAL_PROCESSING_RESULT"));
     }
 
     private static LoadCommand parsed(String... args) {
         LoadCommand c = new LoadCommand();
         new CommandLine(c).parseArgs(args);
         return c;
+    }
+
+    @Test
+    void consumerPresentedOperationsNeedTheAcquirerAndForVerificationTheCallbackPort() {
+        Mix cpqrc = ((MixParse.Ok) Mix.parse("CPQRC_PAYMENT=1")).mix();
+        Mix cvm = ((MixParse.Ok) Mix.parse("CPQRC_PAYMENT_CVM=1,BILL_PAYMENT=1")).mix();
+        Mix money = ((MixParse.Ok) Mix.parse("BILL_PAYMENT=1")).mix();
+
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(money), false, false)).isEmpty();
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(money, cpqrc), false, false)).get().asString()
+                .contains("--acquirer-profile");
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(cpqrc), true, false)).isEmpty();
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(cvm), true, false)).get().asString()
+                .contains("--callback-port");
+        assertThat(LoadCommand.consumerPresentedProblem(List.of(cvm), true, true)).isEmpty();
+        assertThat(parsed("--profile", "p", "--rate", "10", "--acquirer-fwd-iin", "123").invalidOption()).get()
+                .asString().contains("--acquirer-fwd-iin");
     }
 }

@@ -56,6 +56,16 @@ class MixTest {
     }
 
     @Test
+    void parsesTheMerchantQrType() {
+        Mix mix = parsed("mpqrc_payment_emv=1");
+
+        assertThat(mix.entries()).containsExactly(new Mix.Entry(LoadType.MPQRC_PAYMENT_EMV, 1));
+        assertThat(mix.needsTokens()).isTrue();
+        assertThat(LoadType.MPQRC_PAYMENT_EMV.movesMoney()).isTrue();
+        assertThat(LoadType.MPQRC_PAYMENT_EMV.callsCbs()).isTrue();
+    }
+
+    @Test
     void parsesTheMoneyMix() {
         Mix mix = parsed("BILL_PAYMENT=50,p2p_transfer=50");
 

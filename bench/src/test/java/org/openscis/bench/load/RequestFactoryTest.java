@@ -10,6 +10,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openscis.bench.workload.SampleMessages;
 import org.openscis.codec.envelope.TrxInfo;
+import org.openscis.codec.qr.MpmParser;
+import org.openscis.codec.qr.MpmPayload;
+import org.openscis.codec.qr.MpmPolicy;
+import org.openscis.codec.qr.MpmResult;
+import org.openscis.codec.qr.UnionPayAccount;
 import org.openscis.server.client.SensitiveFields;
 
 class RequestFactoryTest {
@@ -35,6 +40,34 @@ class RequestFactoryTest {
         assertThat(trx.string("trxFeeAmt")).isEqualTo("0.00");
         assertThat(trx.object("merchantInfo").string("mid")).isEqualTo("BILLER000000001");
         assertThat(trx.object("merchantInfo").string("merchantName")).isNotBlank();
+    }
+
+    @Test
+    void mpqrcPaymentEmvPaysTheRunsMerchantQrAsAWalletWould() {
+        TrxInfo trx = factory.trxInfo(LoadType.MPQRC_PAYMENT_EMV);
+        TrxInfo again = factory.trxInfo(LoadType.MPQRC_PAYMENT_EMV);
+
+        assertThat(trx.names()).containsExactly("deviceID", "userID", "token", "trxAmt", "trxCurrency",
+                "mpqrcPayload", "merchantInfo", "additionalData");
+        assertToken(trx);
+        assertThat(trx.string("trxAmt")).isEqualTo(MerchantQrCode.AMOUNT);
+        assertThat(trx.string("trxCurrency")).isEqualTo("344");
+        // One code per run: every request scans the same payload.
+        assertThat(again.string("mpqrcPayload")).isEqualTo(trx.string("mpqrcPayload"));
+        MpmResult parsed = new MpmParser(MpmPolicy.strict()).parse(trx.string("mpqrcPayload"));
+        assertThat(parsed).isInstanceOf(MpmResult.Parsed.class);
+        MpmPayload qr = ((MpmResult.Parsed) parsed).payload();
+        assertThat(qr.transactionAmount()).contains(MerchantQrCode.AMOUNT);
+        assertThat(qr.transactionCurrency()).isEqualTo("344");
+        assertThat(qr.merchantCategoryCode()).isEqualTo("5411");
+        assertThat(qr.unionPay()).contains(new UnionPayAccount(MerchantQrCode.ACQUIRER_IIN,
+                MerchantQrCode.FORWARDING_IIN, MerchantQrCode.MID));
+        TrxInfo merchant = trx.object("merchantInfo");
+        assertThat(merchant.string("acquirerIIN")).isEqualTo(MerchantQrCode.ACQUIRER_IIN);
+        assertThat(merchant.string("fwdIIN")).isEqualTo(MerchantQrCode.FORWARDING_IIN);
+        assertThat(merchant.string("mid")).isEqualTo(MerchantQrCode.MID);
+        assertThat(merchant.string("mcc")).isEqualTo("5411");
+        assertThat(merchant.string("merchantName")).isEqualTo(qr.merchantName());
     }
 
     @Test
