@@ -2,10 +2,8 @@ package org.openscis.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -176,19 +174,10 @@ final class AcquirerCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             Path dir = connection.profile != null ? context.resolve(connection.profile) : defaultProfileDir(context);
-            ClientProfile profile;
-            try {
-                profile = ClientProfile.load(dir);
-            } catch (NoSuchFileException e) {
-                err.println("openscis acquirer: no acquirer profile in " + dir + "; start the switch once with the "
-                        + "shipped configuration (switchKeys.generateIfMissing) to create one, or pass --profile DIR");
+            ClientProfile profile = ProfileLoading.load(dir, connection.url, "acquirer", "acquirer", err)
+                    .orElse(null);
+            if (profile == null) {
                 return ExitCodes.CONFIG;
-            } catch (IOException e) {
-                err.println("openscis acquirer: unusable acquirer profile: " + e.getMessage());
-                return ExitCodes.CONFIG;
-            }
-            if (connection.url != null) {
-                profile = profile.withBaseUrl(connection.url);
             }
             spec.commandLine().getOut().flush();
             PrintStream out = context.out();

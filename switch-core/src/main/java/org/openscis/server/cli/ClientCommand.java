@@ -79,19 +79,9 @@ final class ClientCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         Path dir = profileDir();
-        ClientProfile loaded;
-        try {
-            loaded = ClientProfile.load(dir);
-        } catch (NoSuchFileException e) {
-            err.println("openscis client: no client profile in " + dir + "; start the switch once with "
-                    + "switchKeys.generateIfMissing to create one, or pass --profile DIR");
+        ClientProfile loaded = ProfileLoading.load(dir, url, "client", "client", err).orElse(null);
+        if (loaded == null) {
             return ExitCodes.CONFIG;
-        } catch (IOException e) {
-            err.println("openscis client: unusable client profile: " + e.getMessage());
-            return ExitCodes.CONFIG;
-        }
-        if (url != null) {
-            loaded = loaded.withBaseUrl(url);
         }
         spec.commandLine().getOut().flush();
         return runner.run(loaded, type, trxJson, msgId, context.out());

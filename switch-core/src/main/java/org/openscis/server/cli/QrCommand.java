@@ -298,19 +298,9 @@ final class QrCommand implements Callable<Integer> {
                 }
             }
             Path dir = profile != null ? context.resolve(profile) : ClientCommand.defaultProfileDir(context);
-            ClientProfile loaded;
-            try {
-                loaded = ClientProfile.load(dir);
-            } catch (NoSuchFileException e) {
-                err.println("openscis client qr pay: no client profile in " + dir + "; start the switch once to "
-                        + "create one, or pass --profile DIR");
+            ClientProfile loaded = ProfileLoading.load(dir, url, "client qr pay", "client", err).orElse(null);
+            if (loaded == null) {
                 return ExitCodes.CONFIG;
-            } catch (IOException e) {
-                err.println("openscis client qr pay: unusable client profile: " + e.getMessage());
-                return ExitCodes.CONFIG;
-            }
-            if (url != null) {
-                loaded = loaded.withBaseUrl(url);
             }
             spec.commandLine().getOut().flush();
             return runner.qrPay(loaded, new QrPayRequest(token, deviceId, userId, payload, amount, tip),
