@@ -21,17 +21,19 @@ import org.openscis.server.client.qr.MerchantQr;
  * {@code openscis demo}: the whole App Gateway journey against a running switch, one message after another, each
  * step's response code in a table: CVM inquiry → KYC → open account → balance → bill payment → credit → P2P →
  * cash-out token → result inquiry → merchant QR payments (an EMV code built here, the shipped fixed-amount URL code
- * after its inquiry) → two consumer-presented codes (QRC_GENERATION) paid by the demo acquirer (CPQRC_PAYMENT below the
- * CVM limit; above it, the callback receiver approves ADDITIONAL_PROCESSING and the wallet confirms with
- * ADDITIONAL_PROCESSING_RESULT while the acquirer's payment waits) → a partial REFUND of the second → exchange rate →
- * balance again, then the callbacks that arrived. Later steps use what earlier ones returned (the KYC reference, the
- * new token, the bill payment's msgID, the URL code's inquiry, the generated codes).
+ * after its inquiry) → two consumer-presented codes (QRC_GENERATION) paid by the demo acquirer (CPQRC_PAYMENT
+ * below the CVM limit; above it, the callback receiver approves ADDITIONAL_PROCESSING and the wallet confirms with
+ * ADDITIONAL_PROCESSING_RESULT while the acquirer's payment waits) → a partial REFUND of the second → exchange
+ * rate → balance again, then the callbacks that arrived. Later steps use what earlier ones returned (the KYC
+ * reference, the new token, the bill payment's msgID, the URL code's inquiry, the generated codes).
  */
 public final class DemoJourney {
 
     /** How long the demo waits for the callbacks its transfers cause. */
     public static final Duration CALLBACK_WAIT = Duration.ofSeconds(5);
     private static final long STEP_TIMEOUT_SECONDS = 30;
+    /** While waiting for a callback, how often the demo looks whether the held request was answered meanwhile. */
+    private static final Duration ANSWER_CHECK_INTERVAL = Duration.ofMillis(100);
     /** A seeded account of the embedded CBS (README), the P2P payee. */
     public static final String PAYEE_ACCOUNT = "100000000001";
     /** The fixed-amount code of the shipped QR host file (conf/qr-host.json): 25.00 in the demo's currency. */
@@ -194,10 +196,16 @@ public final class DemoJourney {
         String paymentMsgId = acquirer.newMsgId();
         CompletableFuture<SignedExchange> paying = acquirer.send(RequestSpec.builder(AcquirerMessages.CPQRC_PAYMENT)
                 .msgId(paymentMsgId).trxInfo(terminal.payment(large, CPQRC_LARGE_AMOUNT, currency)).build());
-        ReceivedCallback ask = awaitCallback("ADDITIONAL_PROCESSING", token);
+        ReceivedCallback ask = awaitCallback("ADDITIONAL_PROCESSING", token, paying);
+        if (ask == null && paying.isDone()) {
+            record(acquirer, AcquirerMessages.CPQRC_PAYMENT, paymentMsgId, paying,
+                    r -> "answered without asking the wallet");
+            return;
+        }
         if (ask == null) {
             paying.cancel(false);
-            rows.add(new Row("ADDITIONAL_PROCESSING", "--", "no callback within " + CALLBACK_WAIT.toSeconds() + " s"));
+            rows.add(new Row("ADDITIONAL_PROCESSING", "--",
+                    "no callback within " + CALLBACK_WAIT.toSeconds() + " s"));
             printLast();
             return;
         }
@@ -216,8 +224,11 @@ public final class DemoJourney {
         }
     }
 
-    /** The first callback of {@code msgType} about {@code token}, waiting up to {@link #CALLBACK_WAIT}. */
-    private ReceivedCallback awaitCallback(String msgType, String token) {
+    /**
+     * The first callback of {@code msgType} about {@code token}, waiting up to {@link #CALLBACK_WAIT}; null if none
+     * came, or as soon as {@code answered} completed without one (the switch refused the payment outright).
+     */
+    private ReceivedCallback awaitCallback(String msgType, String token, CompletableFuture<?> answered) {
         long deadline = System.nanoTime() + CALLBACK_WAIT.toNanos();
         try {
             while (true) {
@@ -227,10 +238,10 @@ public final class DemoJourney {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left <= 0 || answered.isDone()) {
                     return null;
                 }
-                receiver.poll(Duration.ofNanos(left));
+                receiver.poll(Duration.ofNanos(Math.min(left, ANSWER_CHECK_INTERVAL.toNanos())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
