@@ -24,11 +24,13 @@ public interface ClientRunner {
     /**
      * Runs the demo journey (every App Gateway flow in order) and prints a table to {@code out}.
      *
+     * @param acquirer     the demo acquirer's profile, which pays the consumer-presented codes (null: not sent)
      * @param callbackPort where to listen for the switch's callbacks during the demo (0: do not listen)
      * @param currency     the demo product's currency (ISO 4217 numeric)
      * @return OK when every step was approved, FAILED otherwise, IO when the switch could not be reached
      */
-    default int demo(ClientProfile profile, int callbackPort, String currency, PrintStream out) {
+    default int demo(ClientProfile profile, ClientProfile acquirer, int callbackPort, String currency,
+            PrintStream out) {
         out.println("error: this client implementation cannot run the demo journey");
         return ExitCodes.FAILED;
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run the App Gateway journey against a running switch: CVM inquiry, KYC, open account, "
             + "balance, bill payment, credit, P2P transfer, cash-out token, result inquiry, merchant QR payments "
-            + "(an EMV code, then the shipped fixed-amount URL code after its inquiry), a consumer-presented code, "
+            + "(an EMV code, then the shipped fixed-amount URL code after its inquiry), consumer-presented codes paid "
+            + "by the demo acquirer (below the CVM limit; above it with the wallet's confirmation), a partial refund, "
             + "exchange rate.",
             "Listens for the switch's callbacks meanwhile (the shipped config sends them to 127.0.0.1:8082).",
             "Exit code 0 when every step was approved."},
@@ -34,6 +35,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "DIR", description = "Client profile directory (default: "
             + DevKeyBootstrap.PROFILE_DIR + " in $" + ClientCommand.DATA_DIR_ENV + ", else in ./data).")
     private Path profile;
+
+    @Option(names = "--acquirer-profile", paramLabel = "DIR", description = "The demo acquirer's client profile "
+            + "directory, which pays the consumer-presented codes (default: " + DevKeyBootstrap.ACQUIRER_PROFILE_DIR
+            + " next to the App Gateway profile).")
+    private Path acquirerProfile;
 
     @Option(names = "--url", paramLabel = "URL", description = "Switch base URL, replacing the profile's.")
     private String url;
@@ -70,10 +76,24 @@ final class DemoCommand implements Callable<Integer> {
             err.println("openscis demo: unusable client profile: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        Path acquirerDir = acquirerProfile != null ? context.resolve(acquirerProfile)
+                : dir.toAbsolutePath().resolveSibling(DevKeyBootstrap.ACQUIRER_PROFILE_DIR);
+        ClientProfile acquirer;
+        try {
+            acquirer = ClientProfile.load(acquirerDir);
+        } catch (NoSuchFileException e) {
+            err.println("openscis demo: no acquirer profile in " + acquirerDir + "; the consumer-presented code "
+                    + "payments are not sent (pass --acquirer-profile DIR)");
+            acquirer = null;
+        } catch (IOException e) {
+            err.println("openscis demo: unusable acquirer profile: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
         if (url != null) {
             loaded = loaded.withBaseUrl(url);
+            acquirer = acquirer == null ? null : acquirer.withBaseUrl(url);
         }
         spec.commandLine().getOut().flush();
-        return runner.demo(loaded, callbackPort, currency, context.out());
+        return runner.demo(loaded, acquirer, callbackPort, currency, context.out());
     }
 }

@@ -75,7 +75,8 @@ public final class ClientCommandRunner implements ClientRunner {
     }
 
     @Override
-    public int demo(ClientProfile profile, int callbackPort, String currency, PrintStream out) {
+    public int demo(ClientProfile profile, ClientProfile acquirerProfile, int callbackPort, String currency,
+            PrintStream out) {
         ClientOptions options;
         try {
             options = ClientOptions.builder(profile.baseUrl()).ioThreads(CLI_IO_THREADS).maxConnections(1).build();
@@ -84,7 +85,12 @@ public final class ClientCommandRunner implements ClientRunner {
             return EXIT_CONFIG;
         }
         CallbackReceiver receiver = null;
+        AppGatewayClient acquirer = null;
         try (AppGatewayClient client = AppGatewayClient.forProfile(profile, options)) {
+            if (acquirerProfile != null) {
+                acquirer = AppGatewayClient.forProfile(acquirerProfile, ClientOptions.builder(acquirerProfile.baseUrl())
+                        .ioThreads(CLI_IO_THREADS).maxConnections(1).build());
+            }
             if (callbackPort > 0) {
                 try {
                     receiver = CallbackReceiver.start(ClientIdentity.of(profile),
@@ -94,9 +100,12 @@ public final class ClientCommandRunner implements ClientRunner {
                             + "); continuing without them");
                 }
             }
-            boolean ok = new DemoJourney(client, receiver, out, currency).run();
+            boolean ok = new DemoJourney(client, acquirer, receiver, out, currency).run();
             return ok ? EXIT_APPROVED : EXIT_NOT_APPROVED;
         } finally {
+            if (acquirer != null) {
+                acquirer.close();
+            }
             if (receiver != null) {
                 receiver.close();
             }

@@ -237,4 +237,39 @@ abstract class CpqrcSystemTests {
         assertThat(pay(payment(qr.get(0), "5.00").build()).join().responseCode()).as("used").isEqualTo("02");
         assertThat(ledger.balanceMinor(card.accountNo())).isEqualTo(customer - 5_00);
     }
+
+    @Test
+    void aPaymentMadeThroughCpqrcPaymentIsRefundedInPartsUpToItsAmount() {
+        Card card = wallet.enrolSeeded();
+        List<String> qr = code(card);
+        long customer = ledger.balanceMinor(card.accountNo());
+        long settlement = ledger.balanceMinor(SETTLEMENT);
+        String paymentMsgId = acq.newMsgId();
+        SignedExchange paid = acq.call("CPQRC_PAYMENT", payment(qr.get(0), "10.00").build(), paymentMsgId).join();
+        assertThat(paid.responseCode()).isEqualTo("00");
+
+        assertThat(refund(paymentMsgId, "4.00").responseCode()).isEqualTo("00");
+        assertThat(ledger.balanceMinor(card.accountNo())).isEqualTo(customer - 6_00);
+        assertThat(ledger.balanceMinor(SETTLEMENT)).isEqualTo(settlement + 6_00);
+        assertThat(refund(paymentMsgId, "6.01").responseCode()).as("above the rest").isEqualTo("13");
+        assertThat(refund(paymentMsgId, "6.00").responseCode()).isEqualTo("00");
+
+        assertThat(ledger.balanceMinor(card.accountNo())).isEqualTo(customer);
+        assertThat(ledger.balanceMinor(SETTLEMENT)).isEqualTo(settlement);
+        assertThat(await().atMost(CALLBACK_WAIT).until(() -> sw.callbacks.received("TRX_RESULT_NOTIFICATION")
+                .stream().map(ReceivedCallback::trxInfo)
+                .filter(t -> card.token().equals(t.string("token")) && "REFUND".equals(t.string("trxMsgType")))
+                .toList(), l -> l.size() == 2))
+                .allSatisfy(t -> {
+                    assertThat(t.string("origMsgID")).isEqualTo(paymentMsgId);
+                    assertThat(t.string("paymentStatus")).isEqualTo("APPROVED");
+                });
+    }
+
+    private SignedExchange refund(String origMsgId, String amount) {
+        SignedExchange ex = acq.call("REFUND", payment("", amount).remove("emvCpqrcPayload")
+                .put("origMsgID", origMsgId).build()).join();
+        assertThat(ex.signatureValid()).as("response signature: " + ex.signatureReason()).isTrue();
+        return ex;
+    }
 }

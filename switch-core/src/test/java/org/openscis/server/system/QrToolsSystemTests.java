@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -16,8 +17,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.openscis.server.cli.CliContext;
 import org.openscis.server.cli.ExitCodes;
 import org.openscis.server.cli.Main;
+import org.openscis.server.client.AppGatewayClient;
 import org.openscis.server.client.ClientCommandRunner;
 import org.openscis.server.client.DemoJourney;
+import org.openscis.server.client.ReceivedCallback;
+import org.openscis.server.keys.ClientProfile;
 import org.openscis.server.keys.DevKeyBootstrap;
 import org.openscis.server.system.Wallet.Card;
 
@@ -161,15 +165,44 @@ abstract class QrToolsSystemTests {
     }
 
     @Test
-    void theDemoJourneyApprovesEveryStepQrPaymentsIncluded() {
+    void theDemoJourneyApprovesEveryStepQrPaymentsIncluded() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ClientProfile acquirerProfile = ClientProfile.load(sw.dataDir.resolve(DevKeyBootstrap.ACQUIRER_PROFILE_DIR))
+                .withBaseUrl(sw.profile.baseUrl());
 
-        boolean ok = new DemoJourney(sw.client, sw.callbacks, out, Wallet.CURRENCY).run();
+        boolean ok;
+        try (AppGatewayClient acquirer = AppGatewayClient.forProfile(acquirerProfile)) {
+            ok = new DemoJourney(sw.client, acquirer, sw.callbacks, out, Wallet.CURRENCY).run();
+        }
 
         String table = bytes.toString(StandardCharsets.UTF_8);
         assertThat(ok).as(table).isTrue();
-        assertThat(table).contains("MPQRC_PAYMENT_EMV      00", "QRC_INFO_INQUIRY       00",
-                "MPQRC_PAYMENT_URL      00", "QRC_GENERATION         00", "every step approved");
+        assertThat(table).contains("MPQRC_PAYMENT_EMV            00", "QRC_INFO_INQUIRY             00",
+                "MPQRC_PAYMENT_URL            00", "QRC_GENERATION               00",
+                "ADDITIONAL_PROCESSING        00", "ADDITIONAL_PROCESSING_RESULT 00", "REFUND                       00",
+                "every step approved");
+        assertThat(table.lines().filter(l -> l.contains("CPQRC_PAYMENT                00"))).hasSize(2);
+        List<ReceivedCallback> asked = sw.callbacks.received("ADDITIONAL_PROCESSING");
+        assertThat(asked).isNotEmpty().allMatch(ReceivedCallback::signatureValid);
+        String token = asked.get(asked.size() - 1).trxInfo().string("token");
+        List<ReceivedCallback> notices = sw.callbacks.received("TRX_RESULT_NOTIFICATION").stream()
+                .filter(c -> token.equals(c.trxInfo().string("token"))
+                        && "CPQRC_PAYMENT".equals(c.trxInfo().string("trxMsgType")))
+                .toList();
+        assertThat(notices).hasSize(2).allMatch(ReceivedCallback::signatureValid)
+                .allMatch(c -> "APPROVED".equals(c.trxInfo().string("paymentStatus")));
+        assertThat(table).contains("TRX_RESULT_NOTIFICATION  CPQRC_PAYMENT");
+    }
+
+    @Test
+    void theDemoCommandFindsTheAcquirerProfileNextToTheAppGatewayProfile() {
+        Run run = cli("demo", "--profile", sw.dataDir.resolve(DevKeyBootstrap.PROFILE_DIR).toString(), "--url",
+                sw.profile.baseUrl(), "--callback-port", "0");
+
+        assertThat(run.err()).as(run.out()).doesNotContain("no acquirer profile");
+        assertThat(run.out()).contains("CPQRC_PAYMENT                00",
+                "not sent: above the cvm limit needs the callback receiver");
+        assertThat(run.exit()).as("a step was not sent").isEqualTo(ExitCodes.FAILED);
     }
 }
