@@ -65,15 +65,8 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         Path dir = profile != null ? context.resolve(profile) : ClientCommand.defaultProfileDir(context);
-        ClientProfile loaded;
-        try {
-            loaded = ClientProfile.load(dir);
-        } catch (NoSuchFileException e) {
-            err.println("openscis demo: no client profile in " + dir + "; start the switch once (openscis serve) "
-                    + "to create one, or pass --profile DIR");
-            return ExitCodes.CONFIG;
-        } catch (IOException e) {
-            err.println("openscis demo: unusable client profile: " + e.getMessage());
+        ClientProfile loaded = ProfileLoading.load(dir, url, "demo", "client", err).orElse(null);
+        if (loaded == null) {
             return ExitCodes.CONFIG;
         }
         Path acquirerDir = acquirerProfile != null ? context.resolve(acquirerProfile)
@@ -89,9 +82,8 @@ final class DemoCommand implements Callable<Integer> {
             err.println("openscis demo: unusable acquirer profile: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        if (url != null) {
-            loaded = loaded.withBaseUrl(url);
-            acquirer = acquirer == null ? null : acquirer.withBaseUrl(url);
+        if (url != null && acquirer != null) {
+            acquirer = acquirer.withBaseUrl(url);
         }
         spec.commandLine().getOut().flush();
         return runner.demo(loaded, acquirer, callbackPort, currency, context.out());
